@@ -1,0 +1,2 @@
+/** Controller to trader protocol (filled by the trader-link issue). */
+package io.github.crossarb.link;
