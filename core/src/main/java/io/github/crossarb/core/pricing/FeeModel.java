@@ -15,4 +15,13 @@ public interface FeeModel {
 
   /** Fee paid when a resting order is filled for {@code quantity} at {@code price}. */
   Money makerFee(Price price, Quantity quantity);
+
+  /**
+   * {@link #takerFee} in micros, for hot paths that should not allocate. Must equal
+   * {@code takerFee(Price.ofMicros(priceMicros), Quantity.ofMicros(quantityMicros)).micros()};
+   * the default does exactly that, implementations may compute it without the wrappers.
+   */
+  default long takerFeeMicros(long priceMicros, long quantityMicros) {
+    return takerFee(Price.ofMicros(priceMicros), Quantity.ofMicros(quantityMicros)).micros();
+  }
 }
