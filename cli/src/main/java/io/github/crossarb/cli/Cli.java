@@ -1,0 +1,20 @@
+package io.github.crossarb.cli;
+
+import picocli.CommandLine;
+
+/** Builds the command line the mains run and tests drive, with the project's error handling. */
+public final class Cli {
+  private Cli() {}
+
+  /**
+   * A command line for {@code root} whose errors print one line on stderr and end with an
+   * {@link ExitCodes exit code}. Set its out/err writers before executing to capture output.
+   */
+  public static CommandLine commandLine(RootCommand root) {
+    ErrorHandler errors = new ErrorHandler(root);
+    return new CommandLine(root)
+        .setParameterExceptionHandler(errors)
+        .setExecutionExceptionHandler(errors)
+        .setExitCodeExceptionMapper(ExitCodes::forException);
+  }
+}

@@ -1,0 +1,150 @@
+package io.github.crossarb.cli.config;
+
+import io.github.crossarb.core.model.Money;
+import io.github.crossarb.core.model.Quantity;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every configuration setting, in the order {@code config} and the README list them. This class is
+ * the single source of truth: to add a setting, declare one more constant with {@link #register}
+ * (and, if it constrains other settings, extend {@link #checkCombinations}).
+ */
+public final class Settings {
+  // Declared before the constants: static initialisers run in text order.
+  private static final List<Setting<?>> REGISTRY = new ArrayList<>();
+  private static final List<Setting<?>> ALL = Collections.unmodifiableList(REGISTRY);
+
+  public static final Setting<Path> ARB_DATA_DIR = register(Setting.of(
+      "ARB_DATA_DIR", Path.class, ValueParsers::path,
+      "Directory for state files and the optional `config.properties`; the Fly image sets `/data`. "
+          + "Flag `--data-dir`; cannot be set in the config file it locates.")
+      .withDefault("./data"));
+
+  public static final Setting<String> KALSHI_API_KEY_ID = register(Setting.of(
+      "KALSHI_API_KEY_ID", String.class, ValueParsers::uuid,
+      "Kalshi API key id (a UUID)."));
+
+  public static final Setting<Secret> KALSHI_KEY_B64 = register(Setting.of(
+      "KALSHI_KEY_B64", Secret.class, ValueParsers::base64Pem,
+      "Kalshi private key: the PEM file base64-encoded (`base64 -w0 key.pem`). "
+          + "Set this or `KALSHI_KEY_FILE`, not both."));
+
+  public static final Setting<Path> KALSHI_KEY_FILE = register(Setting.of(
+      "KALSHI_KEY_FILE", Path.class, ValueParsers::pemFile,
+      "Path to the Kalshi private key PEM file (relative to the working directory). "
+          + "Set this or `KALSHI_KEY_B64`, not both."));
+
+  public static final Setting<Secret> POLY_PRIVATE_KEY = register(Setting.of(
+      "POLY_PRIVATE_KEY", Secret.class, ValueParsers::polygonPrivateKey,
+      "Polymarket signing key: 64 hex digits, with or without `0x`."));
+
+  public static final Setting<String> POLY_FUNDER = register(Setting.of(
+      "POLY_FUNDER", String.class, ValueParsers::address,
+      "Polymarket funder (proxy wallet) address: `0x` and 40 hex digits."));
+
+  public static final Setting<Money> ARB_MAX_NOTIONAL_PER_PAIR = register(Setting.of(
+      "ARB_MAX_NOTIONAL_PER_PAIR", Money.class, ValueParsers::positiveMoney,
+      "Most dollars committed to one market pair.")
+      .withDefault("100"));
+
+  public static final Setting<Money> ARB_MAX_NOTIONAL_TOTAL = register(Setting.of(
+      "ARB_MAX_NOTIONAL_TOTAL", Money.class, ValueParsers::positiveMoney,
+      "Most dollars committed across all pairs.")
+      .withDefault("1000"));
+
+  public static final Setting<Money> ARB_MAX_UNHEDGED = register(Setting.of(
+      "ARB_MAX_UNHEDGED", Money.class, ValueParsers::positiveMoney,
+      "Most dollars in legs without their hedge.")
+      .withDefault("25"));
+
+  public static final Setting<Money> ARB_DAILY_LOSS_LIMIT = register(Setting.of(
+      "ARB_DAILY_LOSS_LIMIT", Money.class, ValueParsers::positiveMoney,
+      "Trading stops once today's realised loss reaches this many dollars.")
+      .withDefault("50"));
+
+  public static final Setting<Integer> ARB_MAX_CONSECUTIVE_ERRORS = register(Setting.of(
+      "ARB_MAX_CONSECUTIVE_ERRORS", Integer.class, ValueParsers::positiveInt,
+      "Trading stops after this many order errors in a row (at least 1).")
+      .withDefault("5"));
+
+  public static final Setting<Money> ARB_MIN_EDGE = register(Setting.of(
+      "ARB_MIN_EDGE", Money.class, ValueParsers::nonNegativeMoney,
+      "Smallest profit per contract, in dollars after both venues' fees, worth trading.")
+      .withDefault("0.02"));
+
+  public static final Setting<BigDecimal> ARB_MIN_EDGE_REL = register(Setting.of(
+      "ARB_MIN_EDGE_REL", BigDecimal.class, ValueParsers::fraction,
+      "Smallest profit as a fraction of the cost (0.005 = 0.5%).")
+      .withDefault("0.005"));
+
+  public static final Setting<Quantity> ARB_MAX_SIZE = register(Setting.of(
+      "ARB_MAX_SIZE", Quantity.class, ValueParsers::positiveQuantity,
+      "Most contracts in one arbitrage.")
+      .withDefault("100"));
+
+  public static final Setting<Duration> ARB_MAX_BOOK_AGE_MS = register(Setting.of(
+      "ARB_MAX_BOOK_AGE_MS", Duration.class, ValueParsers::positiveMillis,
+      "Order books older than this many milliseconds are not traded on.")
+      .withDefault("2000"));
+
+  public static final Setting<Duration> ARB_SILENCE_MS = register(Setting.of(
+      "ARB_SILENCE_MS", Duration.class, ValueParsers::positiveMillis,
+      "A feed silent for this many milliseconds marks its books untrusted.")
+      .withDefault("10000"));
+
+  private Settings() {}
+
+  private static <T> Setting<T> register(Setting<T> setting) {
+    if (find(setting.key()).isPresent()) {
+      throw new IllegalStateException("setting " + setting.key() + " is declared twice");
+    }
+    REGISTRY.add(setting);
+    return setting;
+  }
+
+  /** All settings, in declaration order. */
+  public static List<Setting<?>> all() {
+    return ALL;
+  }
+
+  public static Optional<Setting<?>> find(String key) {
+    for (Setting<?> setting : REGISTRY) {
+      if (setting.key().equals(key)) {
+        return Optional.of(setting);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Rules that involve more than one setting; each setting's own value is already valid here.
+   *
+   * @throws ConfigException naming the settings and where they came from
+   */
+  static void checkCombinations(Configuration config) {
+    if (config.get(KALSHI_KEY_B64).isPresent() && config.get(KALSHI_KEY_FILE).isPresent()) {
+      throw new ConfigException("set only one of " + KALSHI_KEY_B64 + " (from " + config.sourceOf(KALSHI_KEY_B64)
+          + ") and " + KALSHI_KEY_FILE + " (from " + config.sourceOf(KALSHI_KEY_FILE) + ")");
+    }
+  }
+
+  /** The registry as a Markdown table (key | default | secret | description) for the README. */
+  public static String markdownTable() {
+    StringBuilder table = new StringBuilder()
+        .append("| Key | Default | Secret | Description |\n")
+        .append("| --- | --- | --- | --- |\n");
+    for (Setting<?> setting : REGISTRY) {
+      table.append("| `").append(setting.key()).append("` | ")
+          .append(setting.defaultText().map(text -> "`" + text + "`").orElse("—")).append(" | ")
+          .append(setting.isSecret() ? "yes" : "no").append(" | ")
+          .append(setting.description().replace("|", "\\|")).append(" |\n");
+    }
+    return table.toString();
+  }
+}

@@ -1,0 +1,165 @@
+package io.github.crossarb.cli.config;
+
+import io.github.crossarb.core.model.Fixed;
+import io.github.crossarb.core.model.Money;
+import io.github.crossarb.core.model.Quantity;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The parsers behind {@link Settings}. Messages say what is expected; those for secrets never
+ * quote the text they were given.
+ */
+final class ValueParsers {
+  private static final Pattern UUID =
+      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final Pattern HEX_64 = Pattern.compile("(0[xX])?[0-9a-fA-F]{64}");
+  private static final Pattern ADDRESS = Pattern.compile("0[xX][0-9a-fA-F]{40}");
+  private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,18}");
+  private static final Pattern PEM_PRIVATE_KEY = Pattern.compile(
+      "-----BEGIN ([A-Z]+ )?PRIVATE KEY-----.+-----END ([A-Z]+ )?PRIVATE KEY-----", Pattern.DOTALL);
+  /** Order of secp256k1: a Polygon private key is an integer in [1, n-1]. */
+  private static final BigInteger SECP256K1_N =
+      new BigInteger("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", 16);
+
+  private ValueParsers() {}
+
+  static Path path(String text) {
+    return Path.of(text);
+  }
+
+  static String uuid(String text) {
+    if (!UUID.matcher(text).matches()) {
+      throw new IllegalArgumentException("not a UUID (8-4-4-4-12 hex digits): \"" + text + "\"");
+    }
+    return text;
+  }
+
+  /** Base64 of a PEM private key; the value is the PEM text. Line breaks from `base64` are fine. */
+  static Secret base64Pem(String text) {
+    byte[] decoded;
+    try {
+      decoded = Base64.getDecoder().decode(text.replaceAll("\\s", ""));
+    } catch (IllegalArgumentException e) {
+      // The decoder's message quotes the offending character; that would be part of the secret.
+      throw new IllegalArgumentException("not valid base64");
+    }
+    String pem = new String(decoded, StandardCharsets.ISO_8859_1);
+    requirePrivateKeyPem(pem, "does not decode to a PEM private key (-----BEGIN ... PRIVATE KEY-----)");
+    return Secret.of(pem);
+  }
+
+  /** Path to a PEM private key file; read once now so a wrong path fails at startup. */
+  static Path pemFile(String text) {
+    Path file = Path.of(text);
+    if (!Files.exists(file)) {
+      throw new IllegalArgumentException("file " + file + " does not exist");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException(file + " is not a regular file");
+    }
+    String pem;
+    try {
+      pem = Files.readString(file, StandardCharsets.ISO_8859_1);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getClass().getSimpleName(), e);
+    }
+    requirePrivateKeyPem(pem, "file " + file + " is not a PEM private key (-----BEGIN ... PRIVATE KEY-----)");
+    return file;
+  }
+
+  private static void requirePrivateKeyPem(String pem, String problem) {
+    if (!PEM_PRIVATE_KEY.matcher(pem).find()) {
+      throw new IllegalArgumentException(problem);
+    }
+    if (pem.contains("ENCRYPTED PRIVATE KEY")) {
+      throw new IllegalArgumentException("encrypted private keys are not supported; export the key without a passphrase");
+    }
+  }
+
+  /** A Polygon (secp256k1) private key: 64 hex digits, optionally 0x-prefixed; kept as 0x + lower case. */
+  static Secret polygonPrivateKey(String text) {
+    if (!HEX_64.matcher(text).matches()) {
+      throw new IllegalArgumentException(
+          "must be 64 hex digits, optionally prefixed with 0x (got " + text.length() + " characters)");
+    }
+    String hex = text.length() == 66 ? text.substring(2) : text;
+    BigInteger key = new BigInteger(hex, 16);
+    if (key.signum() == 0 || key.compareTo(SECP256K1_N) >= 0) {
+      throw new IllegalArgumentException("out of range for a secp256k1 private key");
+    }
+    return Secret.of("0x" + hex.toLowerCase(Locale.ROOT));
+  }
+
+  static String address(String text) {
+    if (!ADDRESS.matcher(text).matches()) {
+      throw new IllegalArgumentException("not an address (0x and 40 hex digits): \"" + text + "\"");
+    }
+    return text;
+  }
+
+  static Money positiveMoney(String text) {
+    Money money = Money.parse(text);
+    if (!money.isPositive()) {
+      throw new IllegalArgumentException("must be positive dollars, was \"" + text + "\"");
+    }
+    return money;
+  }
+
+  static Money nonNegativeMoney(String text) {
+    Money money = Money.parse(text);
+    if (money.isNegative()) {
+      throw new IllegalArgumentException("must be zero or more dollars, was \"" + text + "\"");
+    }
+    return money;
+  }
+
+  static Quantity positiveQuantity(String text) {
+    Quantity quantity = Quantity.parse(text);
+    if (quantity.isZero()) {
+      throw new IllegalArgumentException("must be more than zero contracts, was \"" + text + "\"");
+    }
+    return quantity;
+  }
+
+  /** A fraction in [0, 1) such as {@code 0.005} (0.5%), exact to 6 decimals like all amounts. */
+  static BigDecimal fraction(String text) {
+    long micros = Fixed.parse(text);
+    if (micros < 0 || micros >= Fixed.SCALE) {
+      throw new IllegalArgumentException("must be a fraction from 0 up to (not including) 1, was \"" + text + "\"");
+    }
+    return Fixed.toBigDecimal(micros);
+  }
+
+  static Integer positiveInt(String text) {
+    long value = wholeNumber(text);
+    if (value < 1 || value > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("must be a whole number from 1 to " + Integer.MAX_VALUE + ", was \"" + text + "\"");
+    }
+    return (int) value;
+  }
+
+  static Duration positiveMillis(String text) {
+    long millis = wholeNumber(text);
+    if (millis < 1) {
+      throw new IllegalArgumentException("must be at least 1 millisecond, was \"" + text + "\"");
+    }
+    return Duration.ofMillis(millis);
+  }
+
+  private static long wholeNumber(String text) {
+    if (!WHOLE_NUMBER.matcher(text).matches()) {
+      throw new IllegalArgumentException("not a whole number: \"" + text + "\"");
+    }
+    return Long.parseLong(text);
+  }
+}

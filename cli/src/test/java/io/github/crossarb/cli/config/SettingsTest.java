@@ -1,0 +1,45 @@
+package io.github.crossarb.cli.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+  @Test
+  void registersTheSettingsOfThisIssueInOrder() {
+    assertThat(Settings.all()).extracting(Setting::key).containsExactly(
+        "ARB_DATA_DIR", "KALSHI_API_KEY_ID", "KALSHI_KEY_B64", "KALSHI_KEY_FILE", "POLY_PRIVATE_KEY",
+        "POLY_FUNDER", "ARB_MAX_NOTIONAL_PER_PAIR", "ARB_MAX_NOTIONAL_TOTAL", "ARB_MAX_UNHEDGED",
+        "ARB_DAILY_LOSS_LIMIT", "ARB_MAX_CONSECUTIVE_ERRORS", "ARB_MIN_EDGE", "ARB_MIN_EDGE_REL",
+        "ARB_MAX_SIZE", "ARB_MAX_BOOK_AGE_MS", "ARB_SILENCE_MS");
+  }
+
+  @Test
+  void findLooksUpByKey() {
+    assertThat(Settings.find("ARB_MAX_SIZE")).containsSame(Settings.ARB_MAX_SIZE);
+    assertThat(Settings.find("arb_max_size")).isEmpty();
+  }
+
+  @Test
+  void markdownTableHasARowPerSetting() {
+    String table = Settings.markdownTable();
+
+    assertThat(table.lines().toList()).hasSize(Settings.all().size() + 2);
+    assertThat(table).startsWith("| Key | Default | Secret | Description |\n| --- | --- | --- | --- |\n")
+        .contains("| `ARB_MAX_SIZE` | `100` | no | Most contracts in one arbitrage. |")
+        .contains("| `POLY_PRIVATE_KEY` | — | yes | ");
+  }
+
+  @Test
+  void settingsAreCheckedWhenDeclared() {
+    assertThatThrownBy(() -> Setting.of("lower_case", String.class, text -> text, "x"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Setting.of("NO_DESCRIPTION", String.class, text -> text, " "))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Setting.of("BAD_DEFAULT", Integer.class, ValueParsers::positiveInt, "x").withDefault("0"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Setting.of("SECRET", Secret.class, Secret::of, "x").withDefault("hunter2"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
