@@ -75,7 +75,7 @@ public final class Settings {
 
   public static final Setting<Money> ARB_MIN_EDGE = register(Setting.of(
       "ARB_MIN_EDGE", Money.class, ValueParsers::nonNegativeMoney,
-      "Smallest profit per contract, in dollars after both venues' fees, worth trading.")
+      "Smallest total profit of one arbitrage, in dollars after both venues' fees, worth trading.")
       .withDefault("0.02"));
 
   public static final Setting<BigDecimal> ARB_MIN_EDGE_REL = register(Setting.of(
