@@ -14,27 +14,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Source-level rules for core: money is never floating point, and the domain packages depend on
- * the JDK alone so other JVM tools can reuse them without our runtime.
+ * The domain packages depend on the JDK alone, so other JVM tools can reuse them without our
+ * runtime (floating point is policed by {@link NoFloatingPointTest}).
  */
 class CoreRulesTest {
   private static final Path MAIN = Path.of("src/main/java/io/github/crossarb/core");
   private static final List<String> DOMAIN_PACKAGES = List.of("model", "book", "pair", "pricing", "position", "risk");
-  private static final Pattern FLOATING = Pattern.compile("\\b(double|float|Double|Float)\\b");
   private static final Pattern IMPORT = Pattern.compile("^import\\s+(static\\s+)?([\\w.]+)", Pattern.MULTILINE);
-
-  @Test
-  void noFloatingPointAnywhereInCore() {
-    List<String> offenders = new ArrayList<>();
-    for (Path file : javaFiles(MAIN)) {
-      String code = withoutComments(read(file));
-      Matcher m = FLOATING.matcher(code);
-      if (m.find()) {
-        offenders.add(MAIN.relativize(file) + ": " + m.group());
-      }
-    }
-    assertThat(offenders).as("floating point in core sources").isEmpty();
-  }
 
   @Test
   void domainPackagesImportOnlyTheJdkAndCore() {
@@ -79,7 +65,4 @@ class CoreRulesTest {
     }
   }
 
-  private static String withoutComments(String code) {
-    return code.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\n]*", "");
-  }
 }
