@@ -2,6 +2,8 @@ package io.github.crossarb.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
@@ -16,6 +18,16 @@ public final class CliRunner {
   }
 
   private CliRunner() {}
+
+  /** An environment with {@code ARB_DATA_DIR} set to {@code dataDir}, plus key/value pairs. */
+  public static Map<String, String> environment(Path dataDir, String... keyValues) {
+    Map<String, String> env = new HashMap<>();
+    env.put("ARB_DATA_DIR", dataDir.toString());
+    for (int i = 0; i < keyValues.length; i += 2) {
+      env.put(keyValues[i], keyValues[i + 1]);
+    }
+    return env;
+  }
 
   public static Result controller(Map<String, String> environment, String... args) {
     return run(Cli.commandLine(new ControllerCommand(environment)), args);

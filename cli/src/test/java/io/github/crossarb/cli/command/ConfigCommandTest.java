@@ -12,7 +12,6 @@ import io.github.crossarb.cli.config.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,12 +20,7 @@ class ConfigCommandTest {
   @TempDir Path dataDir;
 
   private Map<String, String> env(String... keyValues) {
-    Map<String, String> env = new HashMap<>();
-    env.put("ARB_DATA_DIR", dataDir.toString());
-    for (int i = 0; i < keyValues.length; i += 2) {
-      env.put(keyValues[i], keyValues[i + 1]);
-    }
-    return env;
+    return CliRunner.environment(dataDir, keyValues);
   }
 
   /** Every credential set, from every layer a secret can come from. */

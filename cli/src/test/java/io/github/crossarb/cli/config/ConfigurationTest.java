@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.crossarb.core.model.Money;
 import io.github.crossarb.core.model.Quantity;
+import io.github.crossarb.cli.CliRunner;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,12 +20,7 @@ class ConfigurationTest {
   @TempDir Path dataDir;
 
   private Map<String, String> env(String... keyValues) {
-    Map<String, String> env = new HashMap<>();
-    env.put("ARB_DATA_DIR", dataDir.toString());
-    for (int i = 0; i < keyValues.length; i += 2) {
-      env.put(keyValues[i], keyValues[i + 1]);
-    }
-    return env;
+    return CliRunner.environment(dataDir, keyValues);
   }
 
   private Path configFile(String content) throws IOException {

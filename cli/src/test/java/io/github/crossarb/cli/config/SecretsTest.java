@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.crossarb.cli.TestKeys;
+import io.github.crossarb.cli.CliRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,12 +18,7 @@ class SecretsTest {
   @TempDir Path dataDir;
 
   private Map<String, String> env(String... keyValues) {
-    Map<String, String> env = new HashMap<>();
-    env.put("ARB_DATA_DIR", dataDir.toString());
-    for (int i = 0; i < keyValues.length; i += 2) {
-      env.put(keyValues[i], keyValues[i + 1]);
-    }
-    return env;
+    return CliRunner.environment(dataDir, keyValues);
   }
 
   private static String base64(String text) {
