@@ -1,4 +1,4 @@
-package io.github.crossarb.bench;
+package io.github.crossarb.benchmarks;
 
 import io.github.crossarb.core.book.BookSide;
 import io.github.crossarb.core.book.BookSnapshot;

@@ -1,2 +1,2 @@
 /** Loopback venue simulators (filled by the simulator issue). */
-package io.github.crossarb.sim;
+package io.github.crossarb.simulator;
