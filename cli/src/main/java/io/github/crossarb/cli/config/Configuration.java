@@ -195,7 +195,7 @@ public final class Configuration {
       throw new ConfigException("cannot read config file " + file + ": it is a dangling link", e);
     } catch (IOException e) {
       throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
-    } catch (IllegalArgumentException e) { // Properties.load on a malformed \\uXXXX escape
+    } catch (IllegalArgumentException e) { // Properties.load on a malformed unicode escape
       throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
     }
     Map<String, String> values = new HashMap<>();

@@ -161,8 +161,8 @@ public final class OrderBook {
    * @return true if the book is (now) untrusted for silence
    */
   public boolean checkSilence(Duration threshold) {
-    if (integrity.trusted() && lastUpdateMillis != Long.MIN_VALUE
-        && clock.millis() - lastUpdateMillis > threshold.toMillis()) {
+    // A trusted book has had its snapshot, so lastUpdateMillis is set.
+    if (integrity.trusted() && clock.millis() - lastUpdateMillis > threshold.toMillis()) {
       integrity = BookIntegrity.untrusted(UntrustedReason.SILENT);
     }
     return integrity.reason() == UntrustedReason.SILENT;

@@ -72,6 +72,7 @@ public final class DurableLedger implements Closeable {
     long entries = journal.size();
     long savedEntries = saved.map(LedgerSnapshot::journalEntries).orElse(-1L);
     String reason;
+    boolean rewrite = true;
     if (saved.isEmpty()) {
       reason = entries == 0 ? "new ledger: snapshot written" : "snapshot missing: rewritten from the journal";
     } else if (savedEntries > entries) {
@@ -85,8 +86,8 @@ public final class DurableLedger implements Closeable {
       reason = "snapshot disagreed with the journal replay (pairs changed, or the file was edited): rewritten";
     } else {
       reason = "snapshot matches the journal";
+      rewrite = false;
     }
-    boolean rewrite = saved.isEmpty() || !saved.get().equals(replayed);
     if (rewrite) {
       store.saveSnapshot(replayed);
     }
@@ -107,17 +108,13 @@ public final class DurableLedger implements Closeable {
     if (failure != null) {
       throw new IllegalStateException("the ledger store failed earlier; recover by reopening it", failure);
     }
-    if (!ledger.wouldChange(entry)) {
+    PositionLedger.Change change = ledger.plan(entry); // every check and the arithmetic, nothing written
+    if (change == null) {
       return false;
     }
     try {
       store.append(entry);
-    } catch (IOException | RuntimeException e) {
-      failure = e instanceof IOException io ? io : new IOException(e);
-      throw e;
-    }
-    try {
-      ledger.apply(entry); // wouldChange ran the same checks and arithmetic: this cannot fail
+      ledger.commit(change);
       store.saveSnapshot(ledger.snapshot());
     } catch (IOException | RuntimeException e) {
       failure = e instanceof IOException io ? io : new IOException(e);

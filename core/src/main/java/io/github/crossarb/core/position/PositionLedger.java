@@ -127,14 +127,6 @@ public final class PositionLedger {
     return List.copyOf(pairsById.values());
   }
 
-  /**
-   * Whether {@code entry} would change the ledger, after the same checks as {@link #apply}
-   * (which throw the same way); changes nothing.
-   */
-  boolean wouldChange(JournalEntry entry) {
-    return plan(entry) != null;
-  }
-
   public LedgerSnapshot snapshot() {
     List<LedgerSnapshot.Position> list = new ArrayList<>(positions.size());
     Map<PositionKey, LedgerSnapshot.Position> byKey = new HashMap<>();
@@ -222,7 +214,14 @@ public final class PositionLedger {
 
   // ---- planning and committing one entry: all checks and arithmetic happen before any change ----
 
-  private Change plan(JournalEntry entry) {
+  /**
+   * Runs every check and computes the new state for {@code entry} without changing anything, so
+   * that {@link DurableLedger} can journal the entry between planning and {@link #commit}.
+   *
+   * @return the change, or null if the entry would change nothing
+   * @throws RuntimeException the same exceptions as {@link #apply}, and then nothing changed
+   */
+  Change plan(JournalEntry entry) {
     Objects.requireNonNull(entry, "entry");
     FillKey key = new FillKey(entry.venue(), entry.fillId());
     if (entry instanceof Fill fill) {
@@ -252,14 +251,15 @@ public final class PositionLedger {
     for (Map.Entry<FillKey, Fill> e : fills.entrySet()) {
       if (!e.getKey().equals(key)) {
         Fill f = e.getValue();
-        rebuilt.merge(new PositionKey(f.instrument(), f.outcome()), PositionState.EMPTY.apply(f),
-            (old, ignored) -> old.apply(f));
+        rebuilt.compute(new PositionKey(f.instrument(), f.outcome()),
+            (k, old) -> (old == null ? PositionState.EMPTY : old).apply(f));
       }
     }
     return new Change(key, null, null, null, rebuilt);
   }
 
-  private void commit(Change change) {
+  /** Applies a change {@link #plan} made; cannot fail. */
+  void commit(Change change) {
     if (change.fill != null) {
       fills.put(change.key, change.fill);
       positions.put(change.positionKey, change.state);
@@ -302,6 +302,6 @@ public final class PositionLedger {
   private record PositionKey(InstrumentId instrument, Outcome outcome) {}
 
   /** Exactly one of: a fill to add (fill, positionKey, state), or a void (rebuilt null for a tombstone). */
-  private record Change(FillKey key, Fill fill, PositionKey positionKey, PositionState state,
+  record Change(FillKey key, Fill fill, PositionKey positionKey, PositionState state,
       TreeMap<PositionKey, PositionState> rebuilt) {}
 }

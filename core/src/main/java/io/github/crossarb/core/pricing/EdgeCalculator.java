@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.OptionalLong;
 
 /**
  * Finds the most profitable size to buy on both venues of a pair, exactly.
@@ -45,8 +44,8 @@ import java.util.OptionalLong;
  *       the instrument's tick grid.
  * </ul>
  *
- * <p>Refusals, in order: pair not active, a book or instrument not the pair's, a book untrusted or
- * never updated, a book older than {@code maxBookAge} (all before any math, for both directions);
+ * <p>Refusals, in order: pair not active, a book or instrument not the pair's, a book untrusted,
+ * a book older than {@code maxBookAge} (all before any math, for both directions);
  * then per direction NO_LIQUIDITY (an empty ask side, or less than one unit of depth), NO_EDGE
  * (unit 1's segment unusable), BELOW_MIN_SIZE (no feasible size), NO_EDGE (best profit ≤ 0),
  * BELOW_MIN_EDGE, OFF_TICK.
@@ -248,9 +247,6 @@ public final class EdgeCalculator {
     if (!book.isTrusted()) {
       return new NoOpportunity(pairId, null, NoEdgeReason.BOOK_UNTRUSTED, which + " book is " + book.integrity());
     }
-    if (book.lastUpdateMillis().isEmpty()) {
-      return new NoOpportunity(pairId, null, NoEdgeReason.BOOK_UNTRUSTED, which + " book was never updated");
-    }
     return null;
   }
 
@@ -259,8 +255,8 @@ public final class EdgeCalculator {
    * "now". A book stamped after now (clocks disagree) counts as just updated.
    */
   private static long age(OrderBook book, long now) {
-    OptionalLong last = book.lastUpdateMillis();
-    return Math.max(0, Math.subtractExact(now, last.getAsLong()));
+    // Only trusted books get here, and a book is trusted only after a snapshot stamped it.
+    return Math.max(0, Math.subtractExact(now, book.lastUpdateMillis().getAsLong()));
   }
 
   private static NoOpportunity tooOld(String pairId, String which, long ageMillis, long maxMillis) {

@@ -5,7 +5,7 @@ import java.math.BigInteger;
 
 /**
  * The shape both venues' fees share: {@code K × C × (P(1−P))^e / 10^E}, rounded to a whole fee
- * unit, with C and P in micros. {@code K} carries the rate (and Kalshi's multiplier) as an integer;
+ * unit and returned in micros, with C and P in micros. {@code K} carries the rate (and Kalshi's multiplier) as an integer;
  * {@code E} folds in every scale factor and the fee unit. Exact: 128-bit arithmetic when
  * {@code K·(P(1−P))^e} fits a long, BigInteger otherwise; nothing is rounded before the end.
  */
@@ -14,14 +14,16 @@ final class FeeFormula {
   private final int exponent;
   private final int pow10;
   private final boolean roundUp;
+  private final long unitMicros;
 
   /**
    * @param coefficient K, non-negative
    * @param exponent e, non-negative
    * @param pow10 E, non-negative
    * @param roundUp round the unit count up (Kalshi) or down (Polymarket)
+   * @param unitMicros the fee unit the count is in, in micros ($0.0001 = 100)
    */
-  FeeFormula(long coefficient, int exponent, int pow10, boolean roundUp) {
+  FeeFormula(long coefficient, int exponent, int pow10, boolean roundUp, long unitMicros) {
     if (coefficient < 0 || exponent < 0 || pow10 < 0) {
       throw new IllegalArgumentException("fee formula terms must be non-negative");
     }
@@ -34,10 +36,16 @@ final class FeeFormula {
     this.exponent = exponent;
     this.pow10 = pow10;
     this.roundUp = roundUp;
+    this.unitMicros = unitMicros;
+  }
+
+  /** The fee, in micros, for {@code quantityMicros} at {@code priceMicros}; overflow throws. */
+  long micros(long priceMicros, long quantityMicros) {
+    return Math.multiplyExact(units(priceMicros, quantityMicros), unitMicros);
   }
 
   /** The fee in whole fee units for {@code quantityMicros} at {@code priceMicros}. */
-  long units(long priceMicros, long quantityMicros) {
+  private long units(long priceMicros, long quantityMicros) {
     if (priceMicros < 0 || priceMicros > Fixed.SCALE) {
       throw new IllegalArgumentException("price out of [0, 1]: " + Fixed.format(priceMicros));
     }

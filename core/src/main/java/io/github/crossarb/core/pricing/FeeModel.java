@@ -10,18 +10,17 @@ import io.github.crossarb.core.model.Quantity;
  * less. A market whose fee is not known has no {@code FeeModel} and is not tradable.
  */
 public interface FeeModel {
+  /**
+   * Fee paid when taking {@code quantityMicros} at {@code priceMicros}, in micros. The primitive
+   * form is the one implementations write: the edge calculator calls it on its hot path.
+   */
+  long takerFeeMicros(long priceMicros, long quantityMicros);
+
   /** Fee paid when taking {@code quantity} at {@code price}. */
-  Money takerFee(Price price, Quantity quantity);
+  default Money takerFee(Price price, Quantity quantity) {
+    return Money.ofMicros(takerFeeMicros(price.micros(), quantity.micros()));
+  }
 
   /** Fee paid when a resting order is filled for {@code quantity} at {@code price}. */
   Money makerFee(Price price, Quantity quantity);
-
-  /**
-   * {@link #takerFee} in micros, for hot paths that should not allocate. Must equal
-   * {@code takerFee(Price.ofMicros(priceMicros), Quantity.ofMicros(quantityMicros)).micros()};
-   * the default does exactly that, implementations may compute it without the wrappers.
-   */
-  default long takerFeeMicros(long priceMicros, long quantityMicros) {
-    return takerFee(Price.ofMicros(priceMicros), Quantity.ofMicros(quantityMicros)).micros();
-  }
 }

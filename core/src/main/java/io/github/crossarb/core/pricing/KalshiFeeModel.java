@@ -77,8 +77,8 @@ public final class KalshiFeeModel implements FeeModel {
     this.feeType = feeType;
     this.multiplierMicros = multiplierMicros;
     try {
-      this.taker = new FeeFormula(Math.multiplyExact(TAKER_RATE_MICROS, multiplierMicros), 1, POW10, true);
-      this.maker = new FeeFormula(Math.multiplyExact(feeType.makerRateMicros, multiplierMicros), 1, POW10, true);
+      this.taker = new FeeFormula(Math.multiplyExact(TAKER_RATE_MICROS, multiplierMicros), 1, POW10, true, FEE_UNIT_MICROS);
+      this.maker = new FeeFormula(Math.multiplyExact(feeType.makerRateMicros, multiplierMicros), 1, POW10, true, FEE_UNIT_MICROS);
     } catch (ArithmeticException e) {
       throw new IllegalArgumentException("Kalshi fee multiplier too large: " + Fixed.format(multiplierMicros), e);
     }
@@ -124,18 +124,13 @@ public final class KalshiFeeModel implements FeeModel {
   }
 
   @Override
-  public Money takerFee(Price price, Quantity quantity) {
-    return Money.ofMicros(takerFeeMicros(price.micros(), quantity.micros()));
-  }
-
-  @Override
   public long takerFeeMicros(long priceMicros, long quantityMicros) {
-    return Math.multiplyExact(taker.units(priceMicros, quantityMicros), FEE_UNIT_MICROS);
+    return taker.micros(priceMicros, quantityMicros);
   }
 
   @Override
   public Money makerFee(Price price, Quantity quantity) {
-    return Money.ofMicros(Math.multiplyExact(maker.units(price.micros(), quantity.micros()), FEE_UNIT_MICROS));
+    return Money.ofMicros(maker.micros(price.micros(), quantity.micros()));
   }
 
   @Override

@@ -4,7 +4,7 @@ package io.github.crossarb.core.pricing;
 public enum NoEdgeReason {
   /** The pair is suspended. */
   PAIR_NOT_ACTIVE,
-  /** A book is untrusted or was never updated. */
+  /** A book is untrusted (including one that never had its snapshot). */
   BOOK_UNTRUSTED,
   /** A book's last update is older than the allowed age. */
   BOOK_TOO_OLD,

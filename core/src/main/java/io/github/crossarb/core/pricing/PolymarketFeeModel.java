@@ -25,7 +25,7 @@ public final class PolymarketFeeModel implements FeeModel {
     this.rateMicros = rateMicros;
     this.exponent = exponent;
     // C (1e-6) × rate (1e-6) × (P(1−P))^e (1e-12 each) in units of 1e-5 dollars.
-    this.taker = new FeeFormula(rateMicros, exponent, 6 + 6 + 12 * exponent - 5, false);
+    this.taker = new FeeFormula(rateMicros, exponent, 6 + 6 + 12 * exponent - 5, false, FEE_UNIT_MICROS);
   }
 
   /**
@@ -76,13 +76,8 @@ public final class PolymarketFeeModel implements FeeModel {
   }
 
   @Override
-  public Money takerFee(Price price, Quantity quantity) {
-    return Money.ofMicros(takerFeeMicros(price.micros(), quantity.micros()));
-  }
-
-  @Override
   public long takerFeeMicros(long priceMicros, long quantityMicros) {
-    return Math.multiplyExact(taker.units(priceMicros, quantityMicros), FEE_UNIT_MICROS);
+    return taker.micros(priceMicros, quantityMicros);
   }
 
   /** Zero: only takers pay on Polymarket. */

@@ -11,7 +11,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -210,7 +209,7 @@ public final class FillJournal implements Closeable {
         line.reset();
         ObjectNode object;
         try {
-          object = LedgerJson.parseObject(decode(bytes));
+          object = LedgerJson.parseObject(LedgerJson.decodeUtf8(bytes));
         } catch (CharacterCodingException | JsonProcessingException e) {
           unparsable = new LedgerFileException(file, lineNumber, "not valid JSON: " + oneLine(e.getMessage()), e);
           continue;
@@ -227,14 +226,6 @@ public final class FillJournal implements Closeable {
       }
     }
     return new Contents(entries, validBytes, size - validBytes);
-  }
-
-  private static String decode(byte[] bytes) throws CharacterCodingException {
-    return StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT)
-        .decode(ByteBuffer.wrap(bytes))
-        .toString();
   }
 
   private static String oneLine(String message) {

@@ -23,6 +23,10 @@ import io.github.crossarb.core.position.Fill;
 import io.github.crossarb.core.position.FillVoid;
 import io.github.crossarb.core.position.JournalEntry;
 import io.github.crossarb.core.position.LedgerSnapshot;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -103,6 +107,15 @@ final class LedgerJson {
    *
    * @throws JsonProcessingException if it is not valid JSON (syntax)
    */
+  /** Decodes UTF-8 strictly: a malformed byte is an error, never a replacement character. */
+  static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
+    return StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(bytes))
+        .toString();
+  }
+
   static ObjectNode parseObject(String text) throws JsonProcessingException {
     JsonNode node = MAPPER.readTree(text);
     return node != null && node.isObject() ? (ObjectNode) node : null;

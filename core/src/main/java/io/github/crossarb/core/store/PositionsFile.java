@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -85,12 +84,7 @@ public final class PositionsFile {
   static Saved parse(Path file, byte[] bytes) throws LedgerFileException {
     ObjectNode object;
     try {
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-      object = LedgerJson.parseObject(text);
+      object = LedgerJson.parseObject(LedgerJson.decodeUtf8(bytes));
     } catch (CharacterCodingException e) {
       throw new LedgerFileException(file, 0, "not UTF-8 text", e);
     } catch (JsonProcessingException e) {

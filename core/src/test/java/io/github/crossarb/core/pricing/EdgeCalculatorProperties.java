@@ -491,12 +491,6 @@ class EdgeCalculatorProperties {
     }
 
     @Override
-    public Money takerFee(Price price, Quantity quantity) {
-      calls++;
-      return delegate.takerFee(price, quantity);
-    }
-
-    @Override
     public Money makerFee(Price price, Quantity quantity) {
       return delegate.makerFee(price, quantity);
     }

@@ -515,8 +515,8 @@ class EdgeCalculatorTest {
     books(levels("0.40@10"), List.of(), List.of(), levels("0.50@10"));
     polymarketFees = new FeeModel() {
       @Override
-      public Money takerFee(Price price, Quantity quantity) {
-        return Money.ofMicros(-1);
+      public long takerFeeMicros(long priceMicros, long quantityMicros) {
+        return -1;
       }
 
       @Override
