@@ -1,6 +1,7 @@
 package io.github.crossarb.cli;
 
 import io.github.crossarb.cli.config.ConfigException;
+import io.github.crossarb.core.venue.VenueException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;

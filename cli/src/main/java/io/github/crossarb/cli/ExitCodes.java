@@ -1,6 +1,8 @@
 package io.github.crossarb.cli;
 
 import io.github.crossarb.cli.config.ConfigException;
+import io.github.crossarb.core.venue.VenueConfigException;
+import io.github.crossarb.core.venue.VenueException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.ParameterException;
@@ -16,7 +18,7 @@ public final class ExitCodes {
   public static final int FAILURE = 1;
   /** The command line was wrong: unknown command, unknown or malformed option. */
   public static final int USAGE = 2;
-  /** The configuration is wrong: missing or invalid credential, unreadable file, invalid value. */
+  /** The configuration is wrong: missing or invalid credential (or a key a venue client cannot use), unreadable file, invalid value. */
   public static final int CONFIG = 3;
   /** A venue refused, failed or could not be reached. */
   public static final int VENUE = 4;
@@ -32,7 +34,7 @@ public final class ExitCodes {
     if (cause instanceof ParameterException) {
       return USAGE;
     }
-    if (cause instanceof ConfigException) {
+    if (cause instanceof ConfigException || cause instanceof VenueConfigException) {
       return CONFIG;
     }
     if (cause instanceof VenueException) {

@@ -2,9 +2,13 @@ package io.github.crossarb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+
 import io.github.crossarb.cli.CliRunner.Result;
 import io.github.crossarb.cli.config.ConfigException;
 import io.github.crossarb.core.model.VenueId;
+import io.github.crossarb.core.venue.RateLimitedException;
+import io.github.crossarb.core.venue.VenueConfigException;
+import io.github.crossarb.core.venue.VenueException;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -103,6 +107,8 @@ class ErrorHandlingTest {
   void exitCodesMapTheKnownExceptions() {
     assertThat(ExitCodes.forException(new ConfigException("x"))).isEqualTo(3);
     assertThat(ExitCodes.forException(new VenueException(VenueId.KALSHI, "x"))).isEqualTo(4);
+    assertThat(ExitCodes.forException(new RateLimitedException(VenueId.KALSHI, "x", null))).isEqualTo(4);
+    assertThat(ExitCodes.forException(new VenueConfigException(VenueId.KALSHI, "bad key"))).isEqualTo(3);
     assertThat(ExitCodes.forException(new CommandLine.ParameterException(new CommandLine(new Failing(null)), "x")))
         .isEqualTo(2);
     assertThat(ExitCodes.forException(new RuntimeException("x"))).isEqualTo(1);

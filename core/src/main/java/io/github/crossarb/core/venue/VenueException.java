@@ -1,12 +1,12 @@
-package io.github.crossarb.cli;
+package io.github.crossarb.core.venue;
 
 import io.github.crossarb.core.model.VenueId;
 import java.util.Objects;
 
 /**
- * A venue refused, failed or could not be reached; ends a command with {@link ExitCodes#VENUE}.
- * Venue clients throw their own exceptions; commands wrap them in this (or a subclass) so the
- * operator sees which venue failed. Messages must not contain credentials.
+ * A venue call failed. Each venue maps its errors into the subclasses, whose names say what to do;
+ * messages never contain credentials. The command line ends a command with exit code 4 on these
+ * (3 on a {@link VenueConfigException}).
  */
 public class VenueException extends RuntimeException {
   private final VenueId venue;
