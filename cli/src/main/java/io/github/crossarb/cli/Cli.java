@@ -15,6 +15,7 @@ public final class Cli {
     return new CommandLine(root)
         .setParameterExceptionHandler(errors)
         .setExecutionExceptionHandler(errors)
-        .setExitCodeExceptionMapper(ExitCodes::forException);
+        .setExitCodeExceptionMapper(ExitCodes::forException)
+        .setCaseInsensitiveEnumValuesAllowed(true);
   }
 }

@@ -1,6 +1,14 @@
 package io.github.crossarb.cli;
 
+import io.github.crossarb.cli.command.BalanceCommand;
+import io.github.crossarb.cli.command.BookCommand;
 import io.github.crossarb.cli.command.ConfigCommand;
+import io.github.crossarb.cli.command.MarketsCommand;
+import io.github.crossarb.cli.command.OrderCommand;
+import io.github.crossarb.cli.command.OrdersCommand;
+import io.github.crossarb.cli.command.PositionsCommand;
+import io.github.crossarb.cli.venue.StandardVenues;
+import io.github.crossarb.cli.venue.VenueFactory;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
@@ -8,9 +16,20 @@ import picocli.CommandLine.Command;
 @Command(
     name = "controller",
     description = "Finds and trades cross-venue arbitrage between Kalshi and Polymarket.",
-    subcommands = {ConfigCommand.class})
+    subcommands = {
+        ConfigCommand.class,
+        MarketsCommand.class,
+        BookCommand.class,
+        BalanceCommand.class,
+        PositionsCommand.class,
+        OrdersCommand.class,
+        OrderCommand.class})
 public final class ControllerCommand extends RootCommand {
   public ControllerCommand(Map<String, String> environment) {
-    super(environment);
+    this(environment, StandardVenues::open);
+  }
+
+  public ControllerCommand(Map<String, String> environment, VenueFactory venueFactory) {
+    super(environment, venueFactory);
   }
 }

@@ -22,6 +22,11 @@ public final class ExitCodes {
   public static final int CONFIG = 3;
   /** A venue refused, failed or could not be reached. */
   public static final int VENUE = 4;
+  /**
+   * An order was sent but its outcome is unknown (timeout, 5xx, lost connection): it may be live.
+   * Check the venue's open orders before sending it again.
+   */
+  public static final int ORDER_UNKNOWN = 5;
 
   private ExitCodes() {}
 

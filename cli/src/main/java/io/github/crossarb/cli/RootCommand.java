@@ -2,9 +2,11 @@ package io.github.crossarb.cli;
 
 import io.github.crossarb.cli.config.Configuration;
 import io.github.crossarb.cli.config.Settings;
+import io.github.crossarb.cli.venue.VenueFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +32,8 @@ import picocli.CommandLine.Spec;
         ExitCodes.FAILURE + ":runtime failure",
         ExitCodes.USAGE + ":usage error (unknown command, bad flag, no command given)",
         ExitCodes.CONFIG + ":configuration error (missing or invalid credential, unreadable file, invalid value)",
-        ExitCodes.VENUE + ":venue error"},
+        ExitCodes.VENUE + ":venue error (refused, failed or unreachable)",
+        ExitCodes.ORDER_UNKNOWN + ":order outcome unknown: it may be live; check open orders before resending"},
     footer = {
         "%nConfiguration comes from flags, then environment variables, then $ARB_DATA_DIR/config.properties,"
             + " then defaults; 'config' shows the effective values. Errors print one line; --debug"
@@ -39,12 +42,14 @@ public abstract class RootCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
   private final Map<String, String> environment;
+  private final VenueFactory venueFactory;
   private final Map<String, String> flags = new LinkedHashMap<>();
   private boolean debug;
   private Configuration configuration;
 
-  protected RootCommand(Map<String, String> environment) {
+  protected RootCommand(Map<String, String> environment, VenueFactory venueFactory) {
     this.environment = Map.copyOf(environment);
+    this.venueFactory = Objects.requireNonNull(venueFactory, "venueFactory");
   }
 
   /** The root command of the command line {@code spec} belongs to, at any depth. */
@@ -63,6 +68,11 @@ public abstract class RootCommand implements Callable<Integer> {
       configuration = Configuration.resolve(flags, environment);
     }
     return configuration;
+  }
+
+  /** How venue commands build their venue client (injected by tests). */
+  public VenueFactory venueFactory() {
+    return venueFactory;
   }
 
   // Picocli calls this with all values given so far on one command, then again with those of a

@@ -1,6 +1,8 @@
 package io.github.crossarb.cli;
 
 import io.github.crossarb.cli.command.ConfigCommand;
+import io.github.crossarb.cli.venue.StandardVenues;
+import io.github.crossarb.cli.venue.VenueFactory;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
@@ -11,6 +13,10 @@ import picocli.CommandLine.Command;
     subcommands = {ConfigCommand.class})
 public final class TraderCommand extends RootCommand {
   public TraderCommand(Map<String, String> environment) {
-    super(environment);
+    this(environment, StandardVenues::open);
+  }
+
+  public TraderCommand(Map<String, String> environment, VenueFactory venueFactory) {
+    super(environment, venueFactory);
   }
 }

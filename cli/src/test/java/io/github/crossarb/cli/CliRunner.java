@@ -1,5 +1,6 @@
 package io.github.crossarb.cli;
 
+import io.github.crossarb.cli.venue.VenueFactory;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -31,6 +32,11 @@ public final class CliRunner {
 
   public static Result controller(Map<String, String> environment, String... args) {
     return run(Cli.commandLine(new ControllerCommand(environment)), args);
+  }
+
+  /** {@code controller} with venue commands answered by {@code venues}. */
+  public static Result controller(Map<String, String> environment, VenueFactory venues, String... args) {
+    return run(Cli.commandLine(new ControllerCommand(environment, venues)), args);
   }
 
   public static Result trader(Map<String, String> environment, String... args) {

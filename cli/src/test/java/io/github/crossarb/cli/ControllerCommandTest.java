@@ -65,7 +65,7 @@ class ControllerCommandTest {
     Result result = CliRunner.controller(NO_ENV, "confg");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.errLines()).singleElement().asString().contains("did you mean 'config'?");
+    assertThat(result.errLines()).singleElement().asString().contains("did you mean 'config'");
   }
 
   @Test

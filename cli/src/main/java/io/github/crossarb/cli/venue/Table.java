@@ -1,0 +1,56 @@
+package io.github.crossarb.cli.venue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** A plain-text table with left-aligned columns separated by two spaces; the last column is not padded. */
+public final class Table {
+  private final String[] headers;
+  private final List<String[]> rows = new ArrayList<>();
+
+  public Table(String... headers) {
+    this.headers = headers.clone();
+  }
+
+  public Table row(Object... cells) {
+    if (cells.length != headers.length) {
+      throw new IllegalArgumentException("expected " + headers.length + " cells, got " + cells.length);
+    }
+    rows.add(Arrays.stream(cells).map(cell -> cell == null ? "-" : cell.toString()).toArray(String[]::new));
+    return this;
+  }
+
+  public boolean isEmpty() {
+    return rows.isEmpty();
+  }
+
+  @Override
+  public String toString() {
+    int[] widths = new int[headers.length];
+    for (int i = 0; i < headers.length; i++) {
+      widths[i] = headers[i].length();
+      for (String[] row : rows) {
+        widths[i] = Math.max(widths[i], row[i].length());
+      }
+    }
+    StringBuilder text = new StringBuilder();
+    append(text, headers, widths);
+    for (String[] row : rows) {
+      text.append(System.lineSeparator());
+      append(text, row, widths);
+    }
+    return text.toString();
+  }
+
+  private static void append(StringBuilder text, String[] cells, int[] widths) {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < cells.length; i++) {
+      line.append(cells[i]);
+      if (i < cells.length - 1) {
+        line.append(" ".repeat(widths[i] - cells[i].length() + 2));
+      }
+    }
+    text.append(line.toString().stripTrailing());
+  }
+}
