@@ -49,6 +49,8 @@ public final class KalshiMarketData {
       BigDecimal feeMultiplierOverride,
       Integer exchangeIndex) {}
 
+  public record EventResponse(Event event) {}
+
   public record EventsPage(List<Event> events, String cursor) {}
 
   public record Series(String ticker, String title, String feeType, BigDecimal feeMultiplier, Integer exchangeIndex) {}

@@ -146,6 +146,12 @@ public final class KalshiRestClient {
     return execute(read("getEvents", "/events", q, false), KalshiMarketData.EventsPage.class);
   }
 
+  public Future<KalshiMarketData.Event> getEvent(String eventTicker) {
+    return execute(read("getEvent", "/events/" + segment(eventTicker), List.of(), false), KalshiMarketData.EventResponse.class)
+        .compose(r -> r.event() == null ? Future.failedFuture(KalshiErrors.malformed("event answer (no event)", null))
+            : Future.succeededFuture(r.event()));
+  }
+
   /**
    * {@code GET /markets}; null fields are left out. {@code status} filters with
    * {@code unopened|open|paused|closed|settled}; {@code tickers} are sent comma-separated.
