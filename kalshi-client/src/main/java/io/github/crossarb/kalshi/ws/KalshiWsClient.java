@@ -509,9 +509,9 @@ public final class KalshiWsClient {
 
   private void markAll(Subscription s, UntrustedReason reason) {
     for (BookEntry entry : s.books.values()) {
-      boolean wasTrusted = entry.book.isTrusted();
+      Object before = entry.book.integrity();
       entry.book.markUntrusted(reason);
-      if (wasTrusted || entry.book.integrity().reason() == reason) {
+      if (!entry.book.integrity().equals(before)) {
         entry.listener.onBookUntrusted(entry.book, entry.book.integrity().reason());
       }
     }
