@@ -335,15 +335,27 @@ public final class KalshiRestClient {
   public <T> Future<T> execute(Call call, Class<T> type) {
     return send(call, 0).compose(body -> {
       try {
-        T value = json.readValue(body.getBytes(), type);
-        if (value == null) {
-          return Future.failedFuture(KalshiErrors.malformed(call.name() + " answer (empty)", null));
-        }
-        return Future.succeededFuture(value);
-      } catch (Exception e) {
-        return Future.failedFuture(KalshiErrors.malformed(call.name() + " answer", e));
+        return Future.succeededFuture(decode(json, body.getBytes(), type, call.name()));
+      } catch (VenueException e) {
+        return Future.failedFuture(e);
       }
     });
+  }
+
+  /**
+   * Decodes a 2xx body; anything unreadable is a {@link io.github.crossarb.core.venue.VenueProtocolException}.
+   */
+  public static <T> T decode(ObjectMapper json, byte[] body, Class<T> type, String what) {
+    T value;
+    try {
+      value = json.readValue(body, type);
+    } catch (Exception e) {
+      throw KalshiErrors.malformed(what + " answer", e);
+    }
+    if (value == null) {
+      throw KalshiErrors.malformed(what + " answer (empty)", null);
+    }
+    return value;
   }
 
   private Future<Buffer> send(Call call, int attempt) {

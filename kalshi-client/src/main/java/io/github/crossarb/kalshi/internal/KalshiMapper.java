@@ -365,9 +365,13 @@ public final class KalshiMapper {
     }
   }
 
-  /** A dollars string to micros, or null; for fields like {@code fill_count} in order answers. */
+  /** A count string such as {@code fill_count} of an order answer; absent is zero. */
   public static Quantity quantityOrZero(String text) {
-    return text == null ? Quantity.ZERO : Quantity.parse(text);
+    try {
+      return text == null ? Quantity.ZERO : Quantity.parse(text);
+    } catch (RuntimeException e) {
+      throw new VenueProtocolException(KALSHI, "Kalshi sent an impossible count: " + e.getMessage());
+    }
   }
 
   static BigDecimal decimal(String text) {
