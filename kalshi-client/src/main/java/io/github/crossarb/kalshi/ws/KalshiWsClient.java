@@ -456,10 +456,12 @@ public final class KalshiWsClient {
         resync(s, List.of(delta.marketTicker()));
       }
     } else if (message instanceof KalshiWsMessage.Ok ok) {
+      // An ok may carry the sid's seq. Only move forward with it: treating it as a gap could
+      // loop (get_snapshot → ok → "gap" → get_snapshot) if Kalshi numbers acks differently.
       if (ok.sid() != null && ok.seq() != null) {
         Subscription s = bySid.get(ok.sid());
-        if (s != null) {
-          sequenced(s, ok.seq());
+        if (s != null && s.lastSeq >= 0 && ok.seq() > s.lastSeq) {
+          s.lastSeq = ok.seq();
         }
       }
     } else if (message instanceof KalshiWsMessage.Error error) {
