@@ -62,7 +62,6 @@ class KalshiVenueIT {
     server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0)).webSocketHandler(ws -> {
       ws.textMessageHandler(text -> {
         JsonObject command = new JsonObject(text);
-        inbound.add(command);
         if ("subscribe".equals(command.getString("cmd"))) {
           // Acknowledge like Kalshi: one sid per channel.
           String channel = command.getJsonObject("params").getJsonArray("channels").getString(0);
@@ -70,6 +69,8 @@ class KalshiVenueIT {
           ws.writeTextMessage("{\"id\":" + command.getInteger("id") + ",\"type\":\"subscribed\",\"msg\":{\"channel\":\""
               + channel + "\",\"sid\":" + sid + "}}");
         }
+        // Recorded after the ack is written, so the test's next frame follows the ack.
+        inbound.add(command);
       });
       connections.add(ws);
     });

@@ -129,6 +129,27 @@ class KalshiRestClientTest {
   }
 
   @Test
+  void paginatesEventsWithFilters(WireMockRuntimeInfo wm) throws Exception {
+    stubFor(get(urlEqualTo("/trade-api/v2/events?limit=200&status=open&series_ticker=KXFED&with_nested_markets=true"))
+        .willReturn(okJson("{\"events\":[{\"event_ticker\":\"KXFED-26DEC\",\"series_ticker\":\"KXFED\",\"title\":\"Fed\","
+            + "\"markets\":[{\"ticker\":\"KXFED-26DEC-T4.25\",\"status\":\"active\"}],\"fee_multiplier_override\":0.25}],"
+            + "\"cursor\":\"e2\"}")));
+    stubFor(get(urlEqualTo("/trade-api/v2/events?limit=200&cursor=e2&status=open&series_ticker=KXFED&with_nested_markets=true"))
+        .willReturn(okJson("{\"events\":[],\"cursor\":\"\"}")));
+    KalshiRestClient.EventsFilter filter = new KalshiRestClient.EventsFilter(200, null, "open", "KXFED", true, null);
+
+    KalshiMarketData.EventsPage first = await(client(wm).getEvents(filter));
+    KalshiMarketData.EventsPage second = await(client(wm).getEvents(filter.withCursor(first.cursor())));
+
+    assertThat(first.events()).singleElement().satisfies(event -> {
+      assertThat(event.seriesTicker()).isEqualTo("KXFED");
+      assertThat(event.markets()).extracting(KalshiMarketData.Market::ticker).containsExactly("KXFED-26DEC-T4.25");
+      assertThat(event.feeMultiplierOverride()).isEqualByComparingTo("0.25");
+    });
+    assertThat(second.events()).isEmpty();
+  }
+
+  @Test
   void readsTheOrderbookAndSeries(WireMockRuntimeInfo wm) throws Exception {
     stubFor(get(urlEqualTo("/trade-api/v2/markets/KXFED-26DEC-T4.25/orderbook"))
         .willReturn(okJson(resource("kalshi/http_get_orderbook.json"))));
