@@ -40,6 +40,28 @@ public final class Settings {
       "Path to the Kalshi private key PEM file (relative to the working directory). "
           + "Set this or `KALSHI_KEY_B64`, not both."));
 
+  public static final Setting<String> KALSHI_ENV = register(Setting.of(
+      "KALSHI_ENV", String.class, text -> oneOf(text, "prod", "demo"),
+      "Kalshi environment: `prod` or `demo` (keys work only where they were issued). "
+          + "`KALSHI_API_URL` and `KALSHI_WS_URL` override its URLs.")
+      .withDefault("prod"));
+
+  public static final Setting<String> KALSHI_API_URL = register(Setting.of(
+      "KALSHI_API_URL", String.class, text -> url(text, "http", "https"),
+      "Kalshi REST base URL including `/trade-api/v2` (e.g. a simulator's "
+          + "`http://127.0.0.1:PORT/trade-api/v2`); overrides `KALSHI_ENV`. Without `KALSHI_WS_URL`, the WebSocket "
+          + "URL is derived from it (`ws(s)://` same host, `/trade-api/ws/v2`)."));
+
+  public static final Setting<String> KALSHI_WS_URL = register(Setting.of(
+      "KALSHI_WS_URL", String.class, text -> url(text, "ws", "wss"),
+      "Kalshi WebSocket URL (e.g. `ws://127.0.0.1:PORT/trade-api/ws/v2`); overrides `KALSHI_ENV`."));
+
+  public static final Setting<String> KALSHI_RATE_TIER = register(Setting.of(
+      "KALSHI_RATE_TIER", String.class,
+      text -> oneOf(text, "basic", "advanced", "expert", "premier", "paragon", "prime", "prestige"),
+      "Kalshi API usage tier; sets the client-side read/write token budgets.")
+      .withDefault("basic"));
+
   public static final Setting<Secret> POLY_PRIVATE_KEY = register(Setting.of(
       "POLY_PRIVATE_KEY", Secret.class, ValueParsers::polygonPrivateKey,
       "Polymarket signing key: 64 hex digits, with or without `0x`."));
@@ -99,6 +121,30 @@ public final class Settings {
       .withDefault("10000"));
 
   private Settings() {}
+
+  private static String oneOf(String text, String... allowed) {
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    for (String option : allowed) {
+      if (option.equals(lower)) {
+        return option;
+      }
+    }
+    throw new IllegalArgumentException("must be one of " + String.join(", ", allowed) + ", was \"" + text + "\"");
+  }
+
+  private static String url(String text, String plain, String secure) {
+    java.net.URI uri;
+    try {
+      uri = new java.net.URI(text);
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException("not a URL: \"" + text + "\"");
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    if (!(scheme.equals(plain) || scheme.equals(secure)) || uri.getHost() == null) {
+      throw new IllegalArgumentException("must be a " + plain + ":// or " + secure + ":// URL with a host, was \"" + text + "\"");
+    }
+    return text;
+  }
 
   private static <T> Setting<T> register(Setting<T> setting) {
     if (find(setting.key()).isPresent()) {
