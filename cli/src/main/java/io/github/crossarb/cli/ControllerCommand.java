@@ -6,6 +6,7 @@ import io.github.crossarb.cli.command.ConfigCommand;
 import io.github.crossarb.cli.command.MarketsCommand;
 import io.github.crossarb.cli.command.OrderCommand;
 import io.github.crossarb.cli.command.OrdersCommand;
+import io.github.crossarb.cli.command.PolymarketCommand;
 import io.github.crossarb.cli.command.PositionsCommand;
 import io.github.crossarb.cli.venue.StandardVenues;
 import io.github.crossarb.cli.venue.VenueFactory;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Command;
         BalanceCommand.class,
         PositionsCommand.class,
         OrdersCommand.class,
-        OrderCommand.class})
+        OrderCommand.class,
+        PolymarketCommand.class})
 public final class ControllerCommand extends RootCommand {
   public ControllerCommand(Map<String, String> environment) {
     this(environment, StandardVenues::open);

@@ -70,6 +70,53 @@ public final class Settings {
       "POLY_FUNDER", String.class, ValueParsers::address,
       "Polymarket funder (proxy wallet) address: `0x` and 40 hex digits."));
 
+  // Polymarket client settings. Parsers are defined first: static initialisers run in text order.
+  private static final Setting.Parser<String> POLY_HTTP_URL = text -> absoluteUrl(text, "http", "https");
+  private static final Setting.Parser<String> POLY_WS_BASE_URL = text -> absoluteUrl(text, "ws", "wss");
+
+  public static final Setting<String> POLY_CLOB_URL = register(Setting.of(
+      "POLY_CLOB_URL", String.class, POLY_HTTP_URL,
+      "Polymarket CLOB REST base URL (tests and the simulator point it at 127.0.0.1).")
+      .withDefault("https://clob.polymarket.com"));
+
+  public static final Setting<String> POLY_WS_URL = register(Setting.of(
+      "POLY_WS_URL", String.class, POLY_WS_BASE_URL,
+      "Polymarket WebSocket base URL; the client appends `/market` and `/user`.")
+      .withDefault("wss://ws-subscriptions-clob.polymarket.com/ws"));
+
+  public static final Setting<String> POLY_GAMMA_URL = register(Setting.of(
+      "POLY_GAMMA_URL", String.class, POLY_HTTP_URL,
+      "Polymarket Gamma API base URL (market metadata and resolution text).")
+      .withDefault("https://gamma-api.polymarket.com"));
+
+  public static final Setting<String> POLY_DATA_URL = register(Setting.of(
+      "POLY_DATA_URL", String.class, POLY_HTTP_URL,
+      "Polymarket Data API base URL (positions).")
+      .withDefault("https://data-api.polymarket.com"));
+
+  public static final Setting<String> POLY_GEOBLOCK_URL = register(Setting.of(
+      "POLY_GEOBLOCK_URL", String.class, POLY_HTTP_URL,
+      "Full URL of the Polymarket geoblock check; a blocked host may watch markets but never places orders.")
+      .withDefault("https://polymarket.com/api/geoblock"));
+
+  public static final Setting<Integer> POLY_SIGNATURE_TYPE = register(Setting.of(
+      "POLY_SIGNATURE_TYPE", Integer.class, Settings::polySignatureType,
+      "Polymarket account type: 0 = EOA, 1 = proxy (email/Magic), 2 = Gnosis Safe; 1 and 2 need `POLY_FUNDER`."
+          + " Unset: 0 without a funder, 2 with one."));
+
+  public static final Setting<Secret> POLY_API_KEY = register(Setting.of(
+      "POLY_API_KEY", Secret.class, Secret::of,
+      "Polymarket CLOB API key id. Set with `POLY_API_SECRET` and `POLY_API_PASSPHRASE`, or leave all three"
+          + " unset to derive them from `POLY_PRIVATE_KEY` (cached in `ARB_DATA_DIR`, owner-only)."));
+
+  public static final Setting<Secret> POLY_API_SECRET = register(Setting.of(
+      "POLY_API_SECRET", Secret.class, Secret::of,
+      "Polymarket CLOB API secret (base64), with `POLY_API_KEY`."));
+
+  public static final Setting<Secret> POLY_API_PASSPHRASE = register(Setting.of(
+      "POLY_API_PASSPHRASE", Secret.class, Secret::of,
+      "Polymarket CLOB API passphrase, with `POLY_API_KEY`."));
+
   public static final Setting<Money> ARB_MAX_NOTIONAL_PER_PAIR = register(Setting.of(
       "ARB_MAX_NOTIONAL_PER_PAIR", Money.class, ValueParsers::positiveMoney,
       "Most dollars committed to one market pair.")
@@ -192,5 +239,30 @@ public final class Settings {
           .append(setting.description().replace("|", "\\|")).append(" |\n");
     }
     return table.toString();
+  }
+
+  private static String absoluteUrl(String text, String... schemes) {
+    java.net.URI uri;
+    try {
+      uri = new java.net.URI(text);
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException("not a URL");
+    }
+    if (uri.getScheme() == null || uri.getHost() == null
+        || !java.util.Arrays.asList(schemes).contains(uri.getScheme().toLowerCase(java.util.Locale.ROOT))) {
+      throw new IllegalArgumentException("expected an absolute " + String.join(" or ", schemes) + " URL");
+    }
+    return text;
+  }
+
+  private static Integer polySignatureType(String text) {
+    switch (text) {
+      case "0":
+      case "1":
+      case "2":
+        return Integer.valueOf(text);
+      default:
+        throw new IllegalArgumentException("expected 0 (EOA), 1 (proxy) or 2 (Safe)");
+    }
   }
 }
