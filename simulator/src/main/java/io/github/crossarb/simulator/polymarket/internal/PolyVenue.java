@@ -160,7 +160,10 @@ public final class PolyVenue {
     for (PolymarketSimAccount a : config.accounts()) {
       Creds c = new Creds(a.apiKey(), a.secret(), a.passphrase(), a.address(), 0, a.funder());
       register(c);
-      ensureAccount(c.account(), a.balanceMicros());
+      if (!exchange.hasAccount(c.account())) {
+        ensureAccount(c.account(), a.balanceMicros());
+        a.tokens().forEach((token, shares) -> exchange.adjustPosition(c.account(), token, shares));
+      }
     }
     this.unsubscribe = exchange.subscribe(this::onEngineEvent);
   }
