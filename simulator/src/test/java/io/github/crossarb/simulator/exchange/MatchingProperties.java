@@ -89,12 +89,12 @@ class MatchingProperties {
       assertThat(tokenNet).isZero();
       // Cash only leaves as fees or as the $1 collateral locked per YES/NO pair on Kalshi.
       assertThat(cash + fees + nettedShorts).isEqualTo(initialCash);
-      for (String market : List.of(K, T)) {
-        BookView book = ex.book(market);
+      for (String m : List.of(K, T)) {
+        BookView book = ex.book(m);
         if (book.bestBid().isPresent() && book.bestAsk().isPresent()) {
           assertThat(book.bestBid().get().price()).isLessThan(book.bestAsk().get().price());
         }
-        long restingTotal = ex.restingOrders(market).stream().mapToLong(o -> o.remainingQuantity().micros()).sum();
+        long restingTotal = ex.restingOrders(m).stream().mapToLong(o -> o.remainingQuantity().micros()).sum();
         long levelTotal = book.bids().stream().mapToLong(l -> l.quantity().micros()).sum()
             + book.asks().stream().mapToLong(l -> l.quantity().micros()).sum();
         assertThat(levelTotal).isEqualTo(restingTotal);
