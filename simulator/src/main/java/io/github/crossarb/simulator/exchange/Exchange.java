@@ -138,6 +138,20 @@ public final class Exchange {
     a.cash = Math.addExact(a.cash, amount.micros());
   }
 
+  /**
+   * Adds (or with a negative delta removes) contracts outside trading, e.g. a venue undoing a
+   * trade whose settlement failed. Removing part of a long releases that part of its cost basis.
+   */
+  public synchronized void adjustPosition(String account, String market, long deltaMicros) {
+    requireMarket(market);
+    AccountState.MarketPosition p = requireAccount(account).position(market);
+    if (deltaMicros < 0 && p.position > 0) {
+      long removed = Math.min(-deltaMicros, p.position);
+      p.exposure -= Math.floorDiv(Math.multiplyExact(p.exposure, removed), p.position);
+    }
+    p.position = Math.addExact(p.position, deltaMicros);
+  }
+
   /** Halts or reopens a market; a halted market refuses every order operation. */
   public synchronized void setTradingOpen(String market, boolean open) {
     Market m = requireMarket(market);
