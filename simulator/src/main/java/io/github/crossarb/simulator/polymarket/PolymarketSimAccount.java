@@ -15,10 +15,19 @@ import java.util.Objects;
  * @param passphrase issued passphrase
  * @param balanceMicros pUSD balance in micros
  * @param tokens token id → shares in micros
+ * @param engineAccount the engine account the funding address trades as (e.g. the scenario's
+ *     {@code user}, already open with its balance); null to use the funding address itself
  */
 public record PolymarketSimAccount(
     String address, String funder, String apiKey, String secret, String passphrase, long balanceMicros,
-    Map<String, Long> tokens) {
+    Map<String, Long> tokens, String engineAccount) {
+
+  /** An account trading as its own funding address. */
+  public PolymarketSimAccount(String address, String funder, String apiKey, String secret, String passphrase,
+      long balanceMicros, Map<String, Long> tokens) {
+    this(address, funder, apiKey, secret, passphrase, balanceMicros, tokens, null);
+  }
+
   public PolymarketSimAccount {
     Objects.requireNonNull(address, "address");
     Objects.requireNonNull(apiKey, "apiKey");
@@ -38,6 +47,6 @@ public record PolymarketSimAccount(
   @Override
   public String toString() {
     return "PolymarketSimAccount[address=" + address + ", funder=" + funder + ", apiKey=***, secret=***, passphrase=***"
-        + ", balanceMicros=" + balanceMicros + ", tokens=" + tokens + "]";
+        + ", balanceMicros=" + balanceMicros + ", tokens=" + tokens + ", engineAccount=" + engineAccount + "]";
   }
 }

@@ -1,6 +1,7 @@
 package io.github.crossarb.simulator.polymarket;
 
 import io.github.crossarb.simulator.exchange.Exchange;
+import io.github.crossarb.simulator.fault.FaultInjector;
 import io.github.crossarb.simulator.polymarket.internal.PolyFaultState;
 import io.github.crossarb.simulator.polymarket.internal.PolyHttp;
 import io.github.crossarb.simulator.polymarket.internal.PolyVenue;
@@ -11,6 +12,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -30,13 +32,14 @@ public final class PolymarketSimServer {
   private long tradeTimer = -1;
   private long housekeepingTimer = -1;
 
-  private PolymarketSimServer(Vertx vertx, Context context, Exchange exchange, PolymarketSimConfig config) {
+  private PolymarketSimServer(Vertx vertx, Context context, Exchange exchange, PolymarketSimConfig config,
+      FaultInjector injector) {
     this.vertx = vertx;
     this.context = context;
-    this.faultState = new PolyFaultState(config.seed());
+    this.faultState = new PolyFaultState(injector);
     this.venue = new PolyVenue(vertx, context, exchange, config, faultState);
     this.http = new PolyHttp(venue, faultState);
-    this.faults = new PolymarketFaults(faultState, this);
+    this.faults = new PolymarketFaults(injector, this);
   }
 
   /**
@@ -44,12 +47,18 @@ public final class PolymarketSimServer {
    * accounts and listens. Everything then runs on one Vert.x context.
    */
   public static Future<PolymarketSimServer> start(Vertx vertx, Exchange exchange, PolymarketSimConfig config) {
+    return start(vertx, exchange, config, new FaultInjector(config.seed(), List.of()));
+  }
+
+  /** As {@link #start(Vertx, Exchange, PolymarketSimConfig)}, breaking things as {@code faults} says. */
+  public static Future<PolymarketSimServer> start(Vertx vertx, Exchange exchange, PolymarketSimConfig config,
+      FaultInjector faults) {
     Context context = vertx.getOrCreateContext();
     Promise<PolymarketSimServer> promise = Promise.promise();
     context.runOnContext(v -> {
       PolymarketSimServer s;
       try {
-        s = new PolymarketSimServer(vertx, context, exchange, config);
+        s = new PolymarketSimServer(vertx, context, exchange, config, faults);
       } catch (RuntimeException e) {
         promise.fail(e);
         return;

@@ -1,98 +1,73 @@
 package io.github.crossarb.simulator.polymarket.internal;
 
-import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.SplittableRandom;
+import io.github.crossarb.simulator.fault.FaultInjector;
+import io.github.crossarb.simulator.fault.FaultKinds;
+import io.github.crossarb.simulator.fault.FaultRule;
+import io.github.crossarb.simulator.fault.PolymarketFaultKinds;
+import java.util.Optional;
 
 /**
- * The faults armed on the Polymarket simulator. Scripted faults are counted ("the next N …");
- * rates draw from a seeded generator, so a run replays exactly. Thread-safe: tests arm faults
- * from their own thread while the server reads them on its context.
+ * How the Polymarket server asks the shared (seeded, scriptable) {@link FaultInjector} what to
+ * break: REST subjects are {@code "METHOD /path"}, stream subjects the token id, socket drops
+ * {@code "ws"}. Thread-safe through the injector.
  */
 public final class PolyFaultState {
-  /** An HTTP failure to answer instead of the real response. */
-  public record HttpFailure(String pathPrefix, int status) {}
+  /** What to do instead of (or around) a REST answer. */
+  public enum HttpAction { NONE, DROP, TOO_MANY, SERVER_ERROR }
 
-  private final SplittableRandom random;
-  private final Deque<HttpFailure> httpFailures = new ArrayDeque<>();
-  private Duration latency = Duration.ZERO;
-  private int ordersToTimeOut;
-  private int tradesToFail;
-  private double tradeFailureRate;
-  private double httpErrorRate;
-  private boolean feedSilent;
+  /** The action for one request, with the delay before it and the status of a server error. */
+  public record HttpFault(HttpAction action, long delayMillis, int status) {}
 
-  public PolyFaultState(long seed) {
-    this.random = new SplittableRandom(seed);
+  /** What to do after an order request was processed. */
+  public record AcceptFault(boolean drop, long delayMillis) {}
+
+  private final FaultInjector injector;
+
+  public PolyFaultState(FaultInjector injector) {
+    this.injector = injector;
   }
 
-  public synchronized void addLatency(Duration extra) {
-    latency = extra;
+  public FaultInjector injector() {
+    return injector;
   }
 
-  public synchronized Duration latency() {
-    return latency;
-  }
-
-  public synchronized void failNextRequests(String pathPrefix, int status, int count) {
-    for (int i = 0; i < count; i++) {
-      httpFailures.add(new HttpFailure(pathPrefix, status));
+  public HttpFault takeHttp(String method, String path) {
+    String subject = method + " " + path;
+    long delay = injector.take(FaultKinds.LATENCY, subject).map(FaultRule::millis).orElse(0L);
+    if (injector.take(FaultKinds.DROP_CONNECTION, subject).isPresent()) {
+      return new HttpFault(HttpAction.DROP, delay, 0);
     }
-  }
-
-  public synchronized void setHttpErrorRate(double rate) {
-    httpErrorRate = rate;
-  }
-
-  /** The failure to answer for {@code path}, if one is armed or drawn; consumes it. */
-  public synchronized HttpFailure takeHttpFailure(String path) {
-    for (var it = httpFailures.iterator(); it.hasNext(); ) {
-      HttpFailure f = it.next();
-      if (path.startsWith(f.pathPrefix())) {
-        it.remove();
-        return f;
-      }
+    if (injector.take(FaultKinds.HTTP_429, subject).isPresent()) {
+      return new HttpFault(HttpAction.TOO_MANY, delay, 429);
     }
-    if (httpErrorRate > 0 && random.nextDouble() < httpErrorRate) {
-      return new HttpFailure("/", 503);
+    Optional<FaultRule> error = injector.take(FaultKinds.HTTP_5XX, subject);
+    if (error.isPresent()) {
+      return new HttpFault(HttpAction.SERVER_ERROR, delay, error.get().status());
     }
-    return null;
+    return new HttpFault(HttpAction.NONE, delay, 0);
   }
 
-  public synchronized void timeOutNextOrders(int count) {
-    ordersToTimeOut += count;
-  }
-
-  public synchronized boolean takeOrderTimeout() {
-    if (ordersToTimeOut > 0) {
-      ordersToTimeOut--;
-      return true;
+  /** For an order request that was processed: close unanswered, answer late, or null for neither. */
+  public AcceptFault takeAccept(String method, String path) {
+    String subject = method + " " + path;
+    if (injector.take(FaultKinds.ACCEPT_THEN_DROP, subject).isPresent()) {
+      return new AcceptFault(true, 0);
     }
-    return false;
+    return injector.take(FaultKinds.ACCEPT_THEN_DELAY, subject).map(r -> new AcceptFault(false, r.millis()))
+        .orElse(null);
   }
 
-  public synchronized void failNextTrades(int count) {
-    tradesToFail += count;
+  public boolean takeTradeFailure(String tokenId) {
+    return injector.take(PolymarketFaultKinds.TRADE_FAILED, tokenId).isPresent();
   }
 
-  public synchronized void setTradeFailureRate(double rate) {
-    tradeFailureRate = rate;
+  /** Whether the market-channel message for {@code tokenId} is suppressed. */
+  public boolean silent(String tokenId) {
+    return injector.take(FaultKinds.SILENT_FEED, tokenId).isPresent();
   }
 
-  public synchronized boolean takeTradeFailure() {
-    if (tradesToFail > 0) {
-      tradesToFail--;
-      return true;
-    }
-    return tradeFailureRate > 0 && random.nextDouble() < tradeFailureRate;
-  }
-
-  public synchronized void setFeedSilent(boolean silent) {
-    feedSilent = silent;
-  }
-
-  public synchronized boolean feedSilent() {
-    return feedSilent;
+  /** Whether a stream socket is to be dropped now (checked as messages go out). */
+  public boolean dropSocket() {
+    return injector.take(FaultKinds.DROP_CONNECTION, "ws").isPresent();
   }
 }

@@ -109,23 +109,35 @@ public final class PolyHttp implements PolyVenue.Feed {
   // ------------------------------------------------------------------ plumbing
 
   private void faultGate(RoutingContext ctx) {
-    var failure = faults.takeHttpFailure(ctx.request().path());
+    PolyFaultState.HttpFault fault = faults.takeHttp(ctx.request().method().name(), ctx.request().path());
     Runnable go = () -> {
-      if (failure == null) {
-        ctx.next();
-      } else if (failure.status() == 429) {
-        ctx.response().putHeader("Retry-After", "1");
-        error(ctx, 429, "Too Many Requests");
-      } else {
-        error(ctx, failure.status(), failure.status() == 503
+      switch (fault.action()) {
+        case NONE -> ctx.next();
+        case DROP -> ctx.request().connection().close();
+        case TOO_MANY -> {
+          ctx.response().putHeader("Retry-After", "1");
+          error(ctx, 429, "Too Many Requests");
+        }
+        case SERVER_ERROR -> error(ctx, fault.status(), fault.status() == 503
             ? "Trading is currently disabled. Check polymarket.com for updates" : "Internal server error");
       }
     };
-    long delay = faults.latency().toMillis();
-    if (delay > 0) {
-      venue.vertx().setTimer(delay, id -> go.run());
+    if (fault.delayMillis() > 0) {
+      venue.vertx().setTimer(fault.delayMillis(), id -> go.run());
     } else {
       go.run();
+    }
+  }
+
+  /** Answers a processed order request, unless an accept-then-drop/delay fault says otherwise. */
+  private void answerOrder(RoutingContext ctx, int status, Object body) {
+    PolyFaultState.AcceptFault fault = faults.takeAccept(ctx.request().method().name(), ctx.request().path());
+    if (fault == null) {
+      json(ctx, status, body);
+    } else if (fault.drop()) {
+      ctx.request().connection().close();
+    } else {
+      venue.vertx().setTimer(Math.max(1, fault.delayMillis()), id -> json(ctx, status, body));
     }
   }
 
@@ -321,10 +333,7 @@ public final class PolyHttp implements PolyVenue.Feed {
       return;
     }
     PolyVenue.Reply r = venue.postOrder(creds, body);
-    if (faults.takeOrderTimeout()) {
-      return; // accepted (or not) by the venue, but the answer never comes back
-    }
-    reply(ctx, r);
+    answerOrder(ctx, r.status(), r.body());
   }
 
   private void postOrders(RoutingContext ctx, PolyVenue.Creds creds) {
@@ -348,10 +357,7 @@ public final class PolyHttp implements PolyVenue.Feed {
             .put("orderID", "").put("status", "").put("takingAmount", "").put("makingAmount", ""));
       }
     }
-    if (faults.takeOrderTimeout()) {
-      return;
-    }
-    json(ctx, 200, out);
+    answerOrder(ctx, 200, out);
   }
 
   private void cancelOne(RoutingContext ctx, PolyVenue.Creds creds) {
@@ -596,8 +602,8 @@ public final class PolyHttp implements PolyVenue.Feed {
         added.add(id);
       }
     }
-    if (!faults.feedSilent()) {
-      for (String id : added) {
+    for (String id : added) {
+      if (!faults.silent(id)) {
         ws.writeTextMessage(venue.wsBook(id).encode());
       }
     }
@@ -643,7 +649,11 @@ public final class PolyHttp implements PolyVenue.Feed {
 
   @Override
   public void market(String assetId, JsonObject message) {
-    if (faults.feedSilent()) {
+    if (faults.dropSocket()) {
+      dropConnections();
+      return;
+    }
+    if (faults.silent(assetId)) {
       return;
     }
     String text = message.encode();
@@ -658,8 +668,7 @@ public final class PolyHttp implements PolyVenue.Feed {
   public void user(String account, String conditionId, JsonObject message) {
     String text = message.encode();
     userSockets.forEach((ws, session) -> {
-      PolyVenue.Creds current = venue.credsFor(session.creds().apiKey()).orElse(session.creds());
-      boolean mine = account != null && (account.equals(current.address()) || account.equals(current.funder()));
+      boolean mine = venue.owns(session.creds(), account);
       if (mine && (session.markets().isEmpty() || session.markets().contains(conditionId.toLowerCase(Locale.ROOT)))) {
         ws.writeTextMessage(text);
       }

@@ -124,6 +124,9 @@ public final class PolyVenue {
   private final Map<String, Creds> byApiKey = new HashMap<>();
   private final Map<String, Creds> byAddressNonce = new HashMap<>();
   private final Map<String, String> ownerOfAccount = new HashMap<>();
+  /** Funding address → engine account, where they differ (the scenario's client account). */
+  private final Map<String, String> engineAccounts = new HashMap<>();
+  private final Map<String, String> addresses = new HashMap<>();
   private final Map<String, OrderMeta> orderMeta = new HashMap<>();
   private final Map<String, Trade> trades = new LinkedHashMap<>();
   private final Map<String, String> lastTradePrice = new HashMap<>();
@@ -160,9 +163,14 @@ public final class PolyVenue {
     for (PolymarketSimAccount a : config.accounts()) {
       Creds c = new Creds(a.apiKey(), a.secret(), a.passphrase(), a.address(), 0, a.funder());
       register(c);
-      if (!exchange.hasAccount(c.account())) {
-        ensureAccount(c.account(), a.balanceMicros());
-        a.tokens().forEach((token, shares) -> exchange.adjustPosition(c.account(), token, shares));
+      if (a.engineAccount() != null) {
+        engineAccounts.put(c.account(), a.engineAccount());
+        addresses.put(a.engineAccount(), c.account());
+      }
+      String account = acct(c.account());
+      if (!exchange.hasAccount(account)) {
+        ensureAccount(account, a.balanceMicros());
+        a.tokens().forEach((token, shares) -> exchange.adjustPosition(account, token, shares));
       }
     }
     this.unsubscribe = exchange.subscribe(this::onEngineEvent);
@@ -233,6 +241,16 @@ public final class PolyVenue {
 
   // ------------------------------------------------------------------ credentials
 
+  /** The engine account an address trades as. */
+  private String acct(String address) {
+    return address == null ? null : engineAccounts.getOrDefault(address, address);
+  }
+
+  /** The address an engine account shows as on the wire. */
+  private String addr(String account) {
+    return account == null ? null : addresses.getOrDefault(account, account);
+  }
+
   private void register(Creds c) {
     byApiKey.put(c.apiKey(), c);
     byAddressNonce.put(c.address() + "|" + c.nonce(), c);
@@ -243,6 +261,11 @@ public final class PolyVenue {
     if (!exchange.hasAccount(account)) {
       exchange.openAccount(account, Money.ofMicros(balanceMicros), false);
     }
+  }
+
+  /** Whether engine {@code account} belongs to {@code creds} (its EOA or its funder). */
+  public boolean owns(Creds creds, String account) {
+    return account != null && accountsOf(creds).contains(account);
   }
 
   public Optional<Creds> credsFor(String apiKey) {
@@ -371,7 +394,7 @@ public final class PolyVenue {
         return Reply.error(400, "invalid order: signature type " + o.signatureType() + " not supported");
       }
     }
-    String account = o.maker();
+    String account = acct(o.maker());
     if (o.signatureType() != 0 && creds.funder() == null) {
       // First proxy/safe order of an L1-created key: bind the funder it names.
       Creds bound = new Creds(creds.apiKey(), creds.secret(), creds.passphrase(), creds.address(), creds.nonce(),
@@ -421,7 +444,7 @@ public final class PolyVenue {
       expiration = Instant.ofEpochSecond(posted.expirationSeconds());
     }
     String outcome = market.outcomeOf(tokenId);
-    OrderMeta meta = new OrderMeta(creds.apiKey(), account, market.conditionId(), outcome, orderType,
+    OrderMeta meta = new OrderMeta(creds.apiKey(), o.maker(), market.conditionId(), outcome, orderType,
         posted.expirationSeconds(), new ArrayList<>());
     orderMeta.put(orderId, meta);
     NewOrder order = new NewOrder(account, tokenId, posted.side(), Price.ofMicros(priceMicros),
@@ -528,7 +551,7 @@ public final class PolyVenue {
   private List<String> accountsOf(Creds creds) {
     Creds current = byApiKey.getOrDefault(creds.apiKey(), creds);
     return current.funder() != null && !current.funder().equals(current.address())
-        ? List.of(current.address(), current.funder()) : List.of(current.address());
+        ? List.of(acct(current.address()), acct(current.funder())) : List.of(acct(current.address()));
   }
 
   public Optional<JsonObject> orderJson(Creds creds, String orderId) {
@@ -579,7 +602,7 @@ public final class PolyVenue {
       if (!taker && !maker) {
         continue;
       }
-      JsonObject json = tradeJson(t, taker, creds.apiKey(), taker ? t.takerAccount : t.makerAccount);
+      JsonObject json = tradeJson(t, taker, creds.apiKey(), addr(taker ? t.takerAccount : t.makerAccount));
       if (filter.test(json)) {
         out.add(json);
       }
@@ -594,7 +617,7 @@ public final class PolyVenue {
     JsonObject makerOrder = new JsonObject()
         .put("order_id", v.makerOrderId())
         .put("owner", t.makerOwner == null ? "" : t.makerOwner)
-        .put("maker_address", t.makerAccount)
+        .put("maker_address", addr(t.makerAccount))
         .put("matched_amount", PolyWire.num(v.quantity().micros()))
         .put("price", PolyWire.num(v.price().micros()))
         .put("fee_rate_bps", "0")
@@ -677,7 +700,7 @@ public final class PolyVenue {
   // ------------------------------------------------------------------ balances
 
   public JsonObject balanceAllowance(Creds creds, String assetType, String tokenId, int signatureType) {
-    String account = signatureType == 0 || creds.funder() == null ? creds.address() : creds.funder();
+    String account = acct(signatureType == 0 || creds.funder() == null ? creds.address() : creds.funder());
     long balance = 0;
     if (exchange.hasAccount(account)) {
       var view = exchange.account(account);
@@ -705,7 +728,8 @@ public final class PolyVenue {
   /** Data API {@code /positions?user=}: holdings of an address with cost basis. */
   public JsonArray positions(String user) {
     JsonArray out = new JsonArray();
-    String account = user == null ? "" : user.toLowerCase(Locale.ROOT);
+    String wallet = user == null ? "" : user.toLowerCase(Locale.ROOT);
+    String account = acct(wallet);
     if (!exchange.hasAccount(account)) {
       return out;
     }
@@ -720,7 +744,7 @@ public final class PolyVenue {
       long value = Fixed.mulFloor(cur, p.position());
       boolean yes = p.market().equals(m.yesTokenId());
       out.add(new JsonObject()
-          .put("proxyWallet", account)
+          .put("proxyWallet", wallet)
           .put("asset", p.market())
           .put("conditionId", m.conditionId())
           .put("size", Fixed.toBigDecimal(p.position()).stripTrailingZeros())
@@ -830,7 +854,7 @@ public final class PolyVenue {
 
   private void onTraded(PolymarketSimMarket m, TradeView v) {
     Trade t = new Trade(v, m.conditionId(), m.outcomeOf(v.market()));
-    t.willFail = faults.takeTradeFailure();
+    t.willFail = faults.takeTradeFailure(v.market());
     trades.put(v.tradeId(), t);
     lastTradePrice.put(v.market(), PolyWire.num(v.price().micros()));
     exchange.order(v.takerOrderId()).ifPresent(o -> t.takerAccount = o.account());
@@ -871,10 +895,10 @@ public final class PolyVenue {
 
   private void publishTrade(Trade t) {
     if (t.takerOwner != null) {
-      feed.user(t.takerAccount, t.conditionId, tradeEvent(t, true, t.takerOwner, t.takerAccount));
+      feed.user(t.takerAccount, t.conditionId, tradeEvent(t, true, t.takerOwner, addr(t.takerAccount)));
     }
     if (t.makerOwner != null) {
-      feed.user(t.makerAccount, t.conditionId, tradeEvent(t, false, t.makerOwner, t.makerAccount));
+      feed.user(t.makerAccount, t.conditionId, tradeEvent(t, false, t.makerOwner, addr(t.makerAccount)));
     }
   }
 
