@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "controller",
     description = "Finds and trades cross-venue arbitrage between Kalshi and Polymarket.",
-    subcommands = {ConfigCommand.class})
+    subcommands = {ConfigCommand.class, io.github.crossarb.cli.command.SimCommand.class})
 public final class ControllerCommand extends RootCommand {
   public ControllerCommand(Map<String, String> environment) {
     super(environment);
