@@ -59,6 +59,34 @@ class SimCommandTest {
   }
 
   @Test
+  void printsThePolymarketEnvironmentToo() throws Exception {
+    Result result = CliRunner.controller(env(), "sim", "--check");
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.OK);
+    Map<String, String> vars = exports(result.out());
+    String clob = vars.get("POLY_CLOB_URL");
+    assertThat(clob).matches("http://127\\.0\\.0\\.1:\\d+");
+    assertThat(vars.get("POLY_WS_URL")).isEqualTo(clob.replace("http://", "ws://") + "/ws");
+    assertThat(vars.get("POLY_GAMMA_URL")).isEqualTo(clob + "/gamma");
+    assertThat(vars.get("POLY_DATA_URL")).isEqualTo(clob + "/data-api");
+    assertThat(vars.get("POLY_GEOBLOCK_URL")).isEqualTo(clob + "/api/geoblock");
+    assertThat(vars.get("POLY_PRIVATE_KEY")).matches("0x[0-9a-f]{64}");
+    assertThat(vars.get("POLY_SIGNATURE_TYPE")).isEqualTo("0");
+    assertThat(vars).containsKeys("POLY_API_KEY", "POLY_API_SECRET", "POLY_API_PASSPHRASE");
+    Path key = dataDir.resolve("sim").resolve("polymarket-sim-key");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+
+    Map<String, String> again = exports(CliRunner.controller(env(), "sim", "--check").out());
+    assertThat(again.get("POLY_API_KEY")).isEqualTo(vars.get("POLY_API_KEY"));
+    assertThat(again.get("POLY_PRIVATE_KEY")).isEqualTo(vars.get("POLY_PRIVATE_KEY"));
+
+    try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Result busy = CliRunner.controller(env(), "sim", "--check", "--poly-port", Integer.toString(taken.getLocalPort()));
+      assertThat(busy.exitCode()).isEqualTo(ExitCodes.CONFIG);
+      assertThat(busy.errLines()).singleElement().asString().contains("cannot listen");
+    }
+  }
+
+  @Test
   void jsonPrintsOneObject() throws Exception {
     Result result = CliRunner.controller(env(), "sim", "--check", "--json");
     assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.OK);
