@@ -8,6 +8,7 @@ import io.github.crossarb.cli.command.OrderCommand;
 import io.github.crossarb.cli.command.OrdersCommand;
 import io.github.crossarb.cli.command.PolymarketCommand;
 import io.github.crossarb.cli.command.PositionsCommand;
+import io.github.crossarb.cli.command.SimCommand;
 import io.github.crossarb.cli.venue.StandardVenues;
 import io.github.crossarb.cli.venue.VenueFactory;
 import java.util.Map;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Command;
         PositionsCommand.class,
         OrdersCommand.class,
         OrderCommand.class,
-        PolymarketCommand.class})
+        PolymarketCommand.class,
+        SimCommand.class})
 public final class ControllerCommand extends RootCommand {
   public ControllerCommand(Map<String, String> environment) {
     this(environment, StandardVenues::open);
