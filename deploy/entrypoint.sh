@@ -51,6 +51,7 @@ stop_controller() {
     if ! wait_gone "$controller_pid" "$ARB_STOP_TIMEOUT"; then
       log "controller still running after ${ARB_STOP_TIMEOUT}s; killing it"
       kill -KILL "$controller_pid" 2>/dev/null || true
+      wait_gone "$controller_pid" 5 || log "controller (pid $controller_pid) did not die"
     fi
   fi
   tmux kill-server 2>/dev/null || true
