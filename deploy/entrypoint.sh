@@ -123,8 +123,10 @@ fi
 
 if [ "$ARB_AUTOSTART" = 1 ]; then
   # `exec` so the pane's process is the controller itself (its wrapper execs java), which is the
-  # process that gets SIGTERM on shutdown.
-  if tmux new-session -d -s "$TMUX_SESSION" 'exec controller daemon' \
+  # process that gets SIGTERM on shutdown. remain-on-exit keeps a dead daemon's last output and
+  # exit status on screen for whoever attaches.
+  if tmux new-session -d -s "$TMUX_SESSION" 'exec controller daemon' \; \
+      set-option -w -t "$TMUX_SESSION" remain-on-exit on \
     && controller_pid=$(tmux display-message -p -t "$TMUX_SESSION" '#{pane_pid}'); then
     log "controller daemon started in tmux session '$TMUX_SESSION' (pid $controller_pid)"
   else

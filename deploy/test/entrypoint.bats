@@ -190,6 +190,21 @@ refute() {
   refute tmux has-session -t controller 2>/dev/null
 }
 
+@test "a daemon that dies at once leaves its exit status in tmux; the machine stays up" {
+  export ARB_AUTOSTART=1 STUB_CONTROLLER=fail
+  start_entrypoint
+  wait_for '^controller daemon$' "$STUB_EVENTS"
+  wait_for 'tailnet up' "$OUT"
+  for _ in $(seq 1 50); do
+    [ "$(tmux list-panes -t controller -F '#{pane_dead} #{pane_dead_status}' 2>/dev/null)" = "1 2" ] && break
+    sleep 0.1
+  done
+  [ "$(tmux list-panes -t controller -F '#{pane_dead} #{pane_dead_status}')" = "1 2" ]
+  alive "$EP_PID"
+  stop_entrypoint TERM
+  [ "$STATUS" -eq 0 ]
+}
+
 @test "without autostart no controller is started" {
   start_entrypoint
   wait_for 'tailnet up' "$OUT"
