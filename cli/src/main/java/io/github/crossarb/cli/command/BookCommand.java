@@ -99,8 +99,8 @@ public final class BookCommand extends VenueCommand {
     for (int i = 0; i < rows; i++) {
       Level bid = i < book.bids().size() ? book.bids().get(i) : null;
       Level ask = i < book.asks().size() ? book.asks().get(i) : null;
-      table.row(bid == null ? "" : bid.size(), bid == null ? "" : bid.price(),
-          ask == null ? "" : ask.price(), ask == null ? "" : ask.size());
+      table.row(bid == null ? "" : bid.size(), bid == null ? "" : Table.price(bid.price()),
+          ask == null ? "" : Table.price(ask.price()), ask == null ? "" : ask.size());
     }
     frame.append(rows == 0 ? "(empty book)" : table.toString());
     if (book.instrument().venue() == VenueId.KALSHI) {

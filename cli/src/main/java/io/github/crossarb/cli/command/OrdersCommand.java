@@ -37,7 +37,7 @@ public final class OrdersCommand extends VenueCommand {
         "STATUS", "CREATED");
     for (OrderReport order : orders) {
       table.row(order.venueOrderId(), order.clientOrderId(), order.instrument(), lower(order.outcome()),
-          lower(order.side()), order.price(), order.size(), order.filled(), lower(order.status()), order.createdAt());
+          lower(order.side()), Table.price(order.price()), order.size(), order.filled(), lower(order.status()), order.createdAt());
     }
     return table;
   }

@@ -1,5 +1,6 @@
 package io.github.crossarb.cli.venue;
 
+import io.github.crossarb.core.model.Price;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +20,14 @@ public final class Table {
     }
     rows.add(Arrays.stream(cells).map(cell -> cell == null ? "-" : cell.toString()).toArray(String[]::new));
     return this;
+  }
+
+  /** A price for people: dollars with at least two decimals ({@code 0.50}, {@code 0.425}). */
+  public static String price(Price price) {
+    String text = price.toString();
+    int dot = text.indexOf('.');
+    int decimals = dot < 0 ? 0 : text.length() - dot - 1;
+    return decimals >= 2 ? text : (dot < 0 ? text + ".00" : text + "0".repeat(2 - decimals));
   }
 
   public boolean isEmpty() {
