@@ -18,8 +18,7 @@ public final class BalanceCommand extends VenueCommand {
       printJson(out, VenueJson.balance(balance), true);
     } else {
       out.println(new Table("VENUE", "AVAILABLE", "PORTFOLIO VALUE")
-          .row(balance.venue().label(), "$" + balance.available(),
-              balance.portfolioValue() == null ? null : "$" + balance.portfolioValue()));
+          .row(balance.venue().label(), Table.dollars(balance.available()), Table.dollars(balance.portfolioValue())));
       out.flush();
     }
     return ExitCodes.OK;

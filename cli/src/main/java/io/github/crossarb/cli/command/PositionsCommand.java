@@ -31,7 +31,7 @@ public final class PositionsCommand extends VenueCommand {
       Table table = new Table("INSTRUMENT", "OUTCOME", "QUANTITY", "COST");
       for (PositionReport position : positions) {
         table.row(position.instrument(), position.outcome().name().toLowerCase(Locale.ROOT), position.quantity(),
-            position.cost() == null ? null : "$" + position.cost());
+            Table.dollars(position.cost()));
       }
       out.println(table);
     }

@@ -1,5 +1,6 @@
 package io.github.crossarb.cli.venue;
 
+import io.github.crossarb.core.model.Money;
 import io.github.crossarb.core.model.Price;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +25,19 @@ public final class Table {
 
   /** A price for people: dollars with at least two decimals ({@code 0.50}, {@code 0.425}). */
   public static String price(Price price) {
-    String text = price.toString();
+    return atLeastTwoDecimals(price.toString());
+  }
+
+  /** Money for people: {@code $12.50}, {@code -$0.0125}; null stays null (shown as {@code -}). */
+  public static String dollars(Money money) {
+    if (money == null) {
+      return null;
+    }
+    String digits = atLeastTwoDecimals(money.isNegative() ? money.negate().toString() : money.toString());
+    return money.isNegative() ? "-$" + digits : "$" + digits;
+  }
+
+  private static String atLeastTwoDecimals(String text) {
     int dot = text.indexOf('.');
     int decimals = dot < 0 ? 0 : text.length() - dot - 1;
     return decimals >= 2 ? text : (dot < 0 ? text + ".00" : text + "0".repeat(2 - decimals));
