@@ -132,8 +132,8 @@ fi
 
 if [ "$ARB_AUTOSTART" = 1 ]; then
   # `exec` so the pane's process is the controller itself (its wrapper execs java), which is the
-  # process that gets SIGTERM on shutdown. remain-on-exit keeps a dead daemon's last output and
-  # exit status on screen for whoever attaches.
+  # process that gets SIGTERM on shutdown. remain-on-exit keeps a dead daemon's last output on
+  # screen for whoever attaches (best effort: tmux was seen to miss a child's exit now and then).
   if tmux new-session -d -s "$TMUX_SESSION" 'exec controller daemon' \; \
       set-option -w -t "$TMUX_SESSION" remain-on-exit on \
     && controller_pid=$(tmux display-message -p -t "$TMUX_SESSION" '#{pane_pid}'); then
