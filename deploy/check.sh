@@ -8,7 +8,7 @@
 #   deploy/check.sh entrypoint       bats tests of deploy/entrypoint.sh with stub tailscale
 #   deploy/check.sh workflows [DIR]  actionlint on DIR/*.yml|*.yaml (default .github/workflows);
 #                                    fails when there is no workflow file
-#   deploy/check.sh toml [FILE]      taplo lint (default fly.toml)
+#   deploy/check.sh toml [FILE]      taplo lint with deploy/fly.schema.json (default fly.toml)
 #   deploy/check.sh dockerfile [F]   the Dockerfile's COPY sources exist and are not dockerignored
 #   deploy/check.sh jlink [DOCKERFILE] [JAR]
 #                                    every module jdeps finds in the jar is in JLINK_MODULES
@@ -72,8 +72,16 @@ check_workflows() {
 
 check_toml() {
   need taplo || return
-  # --no-auto-config: judge the file alone; offline, no schema catalog is fetched.
-  "$(tool taplo)" lint --no-auto-config "${1:-fly.toml}"
+  local file="${1:-fly.toml}" out rc=0
+  # Syntax (duplicate keys included) and deploy/fly.schema.json: the keys we use, their types, and
+  # no unknown key (a misspelt key would be ignored by flyctl). --no-auto-config: offline, no
+  # schema catalog is fetched. taplo repeats each schema error at every node: print each once.
+  out="$("$(tool taplo)" lint --no-auto-config --schema "file://$REPO/deploy/fly.schema.json" "$file" 2>&1)" || rc=$?
+  if [ "$rc" -ne 0 ]; then
+    grep -E '^(error|ERROR)' <<<"$out" | awk '!seen[$0]++' >&2
+    return "$rc"
+  fi
+  echo "$file: valid TOML, matches deploy/fly.schema.json"
 }
 
 check_dockerfile() {

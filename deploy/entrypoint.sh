@@ -28,10 +28,19 @@ TMUX_SESSION=controller
 
 log() { printf '%s entrypoint: %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$*" >&2; }
 
+# Whether process $1 exists and is not a zombie. A dead controller may stay a zombie: its parent
+# is tmux's server, which was seen (in a container) not to reap it until its next SIGCHLD.
+running() {
+  kill -0 "$1" 2>/dev/null || return 1
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 0
+  state=${stat##*) }
+  [ "${state%% *}" != Z ]
+}
+
 # Waits until process $1 (not necessarily our child) is gone, at most $2 seconds.
 wait_gone() {
   ticks=$(($2 * 10))
-  while kill -0 "$1" 2>/dev/null; do
+  while running "$1"; do
     [ "$ticks" -gt 0 ] || return 1
     ticks=$((ticks - 1))
     sleep 0.1
@@ -44,7 +53,7 @@ controller_pid=
 
 stop_controller() {
   [ -n "$controller_pid" ] || return 0
-  if kill -0 "$controller_pid" 2>/dev/null; then
+  if running "$controller_pid"; then
     log "stopping controller (pid $controller_pid), up to ${ARB_STOP_TIMEOUT}s"
     kill -TERM "$controller_pid" 2>/dev/null || true
     # Not our child (tmux's), so poll instead of wait.
@@ -123,8 +132,8 @@ fi
 
 if [ "$ARB_AUTOSTART" = 1 ]; then
   # `exec` so the pane's process is the controller itself (its wrapper execs java), which is the
-  # process that gets SIGTERM on shutdown. remain-on-exit keeps a dead daemon's last output and
-  # exit status on screen for whoever attaches.
+  # process that gets SIGTERM on shutdown. remain-on-exit keeps a dead daemon's last output on
+  # screen for whoever attaches (best effort: tmux was seen to miss a child's exit now and then).
   if tmux new-session -d -s "$TMUX_SESSION" 'exec controller daemon' \; \
       set-option -w -t "$TMUX_SESSION" remain-on-exit on \
     && controller_pid=$(tmux display-message -p -t "$TMUX_SESSION" '#{pane_pid}'); then

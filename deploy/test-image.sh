@@ -50,6 +50,8 @@ runtime = "runc"
 CONF
 
 have_image() { podman image exists "$1"; }
+# Not `podman logs | grep -q`: under pipefail, grep's early exit fails the pipeline (SIGPIPE).
+logs_have() { local logs; logs="$(podman logs "$CONTAINER" 2>&1)"; grep -q -- "$1" <<<"$logs"; }
 
 cleanup() {
   podman rm -f "$CONTAINER" >/dev/null 2>&1 || true
@@ -113,10 +115,10 @@ podman run -d --name "$CONTAINER" --network=host -v "$VOLUME:/data" \
   -e STUB_EVENTS=/data/stub-events -e STUB_DIR=/tmp \
   "$IMAGE" >/dev/null
 for _ in $(seq 1 100); do
-  podman logs "$CONTAINER" 2>&1 | grep -q 'tailnet up' && break
+  logs_have 'tailnet up' && break
   sleep 0.1
 done
-podman logs "$CONTAINER" 2>&1 | grep -q 'tailnet up' || { podman logs "$CONTAINER"; fail "entrypoint never reported the tailnet up"; }
+logs_have 'tailnet up' || { podman logs "$CONTAINER"; fail "entrypoint never reported the tailnet up"; }
 in_c() { podman exec "$CONTAINER" "$@"; }
 events="$(in_c cat /data/stub-events)"
 echo "$events"
@@ -129,7 +131,8 @@ done
 in_c controller --version || fail "controller --version"
 in_c trader --version || fail "trader --version"
 in_c controller config | grep -E '^ARB_DATA_DIR +/data' || fail "ARB_DATA_DIR is not /data"
-in_c java --list-modules | grep -q '^jdk.crypto.ec' || fail "jdk.crypto.ec missing from the JRE"
+modules="$(in_c java --list-modules)"
+grep -q '^jdk.crypto.ec' <<<"$modules" || fail "jdk.crypto.ec missing from the JRE"
 
 log "TLS handshake with the image's JRE (HEAD https://repo.maven.apache.org/maven2/)"
 mkdir -p "$WORK/tls"
@@ -161,5 +164,23 @@ code="$(podman inspect --format '{{.State.ExitCode}}' "$CONTAINER")"
 podman logs "$CONTAINER" 2>&1 | tail -4
 [ "$code" -eq 0 ] || fail "exit status $code after SIGTERM"
 echo "stopped in $(( $(date +%s) - start )) s with exit status 0"
+
+log "ARB_AUTOSTART=1 starts controller daemon in the tmux session 'controller'"
+podman rm -f "$CONTAINER" >/dev/null
+podman run -d --name "$CONTAINER" --network=host -v "$VOLUME:/data" -e ARB_AUTOSTART=1 \
+  -e STUB_EVENTS=/data/stub-events -e STUB_DIR=/tmp "$IMAGE" >/dev/null
+for _ in $(seq 1 100); do
+  logs_have 'controller daemon' && break
+  sleep 0.1
+done
+podman logs "$CONTAINER" 2>&1 | tail -3
+# No auth key this time: the state saved on the volume by the first run is enough.
+logs_have 'tailnet up' || fail "second boot did not reuse the saved state"
+panes="$(in_c tmux list-panes -t controller -F '#{pane_start_command} pid=#{pane_pid} dead=#{pane_dead} status=#{pane_dead_status}')"
+echo "$panes"
+grep -q 'exec controller daemon' <<<"$panes" || fail "no controller daemon in tmux"
+podman stop -t 20 "$CONTAINER" >/dev/null
+code="$(podman inspect --format '{{.State.ExitCode}}' "$CONTAINER")"
+[ "$code" -eq 0 ] || fail "exit status $code after SIGTERM with autostart"
 echo
 echo "test-image: OK"

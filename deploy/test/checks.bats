@@ -106,6 +106,21 @@ kill_timeout = 60'
   [ "$status" -ne 0 ]
 }
 
+@test "taplo with the schema fails a copy of fly.toml with a misspelt key" {
+  f="$(copy fly.toml)"
+  break_file "$f" 'kill_timeout = 30' 'kill_timout = 30'
+  run "$CHECK" toml "$f"
+  [ "$status" -ne 0 ]
+  [[ "$output" == *"'kill_timout' was unexpected"* ]]
+}
+
+@test "taplo with the schema fails a copy of fly.toml with a wrongly typed value" {
+  f="$(copy fly.toml)"
+  break_file "$f" 'policy = "always"' 'policy = "sometimes"'
+  run "$CHECK" toml "$f"
+  [ "$status" -ne 0 ]
+}
+
 @test "the Dockerfile check fails when a COPY source is missing" {
   f="$(copy deploy/Dockerfile)"
   run "$CHECK" dockerfile "$f"
