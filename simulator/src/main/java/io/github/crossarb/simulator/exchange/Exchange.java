@@ -29,9 +29,10 @@ import java.util.function.Predicate;
  * partial fills, GTC/GTD/IOC/FOK, self-trade prevention, and accounts (cash, positions, fills)
  * kept consistent with every fill and fee. All amounts are exact micros.
  *
- * <p>Thread-safe by one lock: every public method is {@code synchronized}, and listeners are
- * called synchronously, in order, under that lock, after the state changed. Listeners must not
- * call back into the engine from another thread while blocking on it.
+ * <p>Thread-safe by one lock, the engine object itself: every public method is
+ * {@code synchronized}, and listeners are called synchronously, in order, under that lock, after
+ * the state changed. A listener that takes locks of its own must be entered with the engine's lock
+ * taken first elsewhere too ({@code synchronized (exchange) {...}}), or the two can deadlock.
  *
  * <p>Ids (order, trade, fill) come from a seeded generator, so a run is reproducible from its
  * seed and its inputs.

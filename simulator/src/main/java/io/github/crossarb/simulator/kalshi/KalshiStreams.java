@@ -119,7 +119,19 @@ final class KalshiStreams {
 
     // ------------------------------------------------------------ commands
 
-    synchronized void onCommand(String text) {
+    /**
+     * Commands read the engine (snapshots) while holding this session; events arrive holding the
+     * engine and then take this session. Taking the engine first here keeps one lock order.
+     */
+    void onCommand(String text) {
+      synchronized (exchange) {
+        synchronized (this) {
+          handle(text);
+        }
+      }
+    }
+
+    private void handle(String text) {
       JsonObject cmd;
       try {
         cmd = new JsonObject(text);
