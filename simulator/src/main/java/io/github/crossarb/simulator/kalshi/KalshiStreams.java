@@ -307,7 +307,7 @@ final class KalshiStreams {
     private void sendSnapshot(Subscription s, String market) {
       BookView book = exchange.book(market);
       JsonObject msg = new JsonObject().put("market_ticker", market).put("market_id", marketId(market));
-      JsonArray yes = KalshiWire.yesLevels(book.bids(), 0, false);
+      JsonArray yes = KalshiWire.yesLevels(book.bids(), 0);
       JsonArray no = KalshiWire.noLevels(book.asks(), 0, s.yesScale);
       if (!yes.isEmpty()) {
         msg.put("yes_dollars_fp", yes);
