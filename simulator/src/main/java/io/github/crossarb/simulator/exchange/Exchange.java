@@ -29,9 +29,10 @@ import java.util.function.Predicate;
  * partial fills, GTC/GTD/IOC/FOK, self-trade prevention, and accounts (cash, positions, fills)
  * kept consistent with every fill and fee. All amounts are exact micros.
  *
- * <p>Thread-safe by one lock: every public method is {@code synchronized}, and listeners are
- * called synchronously, in order, under that lock, after the state changed. Listeners must not
- * call back into the engine from another thread while blocking on it.
+ * <p>Thread-safe by one lock, the engine object itself: every public method is
+ * {@code synchronized}, and listeners are called synchronously, in order, under that lock, after
+ * the state changed. A listener that takes locks of its own must be entered with the engine's lock
+ * taken first elsewhere too ({@code synchronized (exchange) {...}}), or the two can deadlock.
  *
  * <p>Ids (order, trade, fill) come from a seeded generator, so a run is reproducible from its
  * seed and its inputs.
@@ -42,7 +43,12 @@ public final class Exchange {
   private final SplittableRandom ids;
   private final Map<String, Market> markets = new LinkedHashMap<>();
   private final Map<String, AccountState> accounts = new LinkedHashMap<>();
+  /** Every order still worth looking up; finished market-maker orders are dropped (see {@link #orderChanged}). */
   private final Map<String, WorkingOrder> orders = new LinkedHashMap<>();
+  /** Resting orders per account, so balance checks and expiry never scan the history. */
+  private final Map<String, java.util.LinkedHashSet<WorkingOrder>> resting = new java.util.HashMap<>();
+  private final Map<String, List<Settlement>> settlements = new java.util.HashMap<>();
+  private final java.util.Set<String> voided = new java.util.HashSet<>();
   private final List<Consumer<ExchangeEvent>> listeners = new CopyOnWriteArrayList<>();
   private long sequence;
 
@@ -257,7 +263,7 @@ public final class Exchange {
         && fillable(opposite, o, order.selfTrade()) < o.remaining) {
       o.state = OrderState.CANCELED;
       o.remaining = 0;
-      publish(new ExchangeEvent.OrderChanged(o.view()));
+      orderChanged(o);
       return new SubmitOutcome(o.view(), fills);
     }
     match(m, o, order.selfTrade(), fills);
@@ -278,8 +284,8 @@ public final class Exchange {
   public synchronized List<OrderView> cancelAll(String account, Predicate<OrderView> filter) {
     requireAccount(account);
     List<OrderView> out = new ArrayList<>();
-    for (WorkingOrder o : new ArrayList<>(orders.values())) {
-      if (o.account.equals(account) && o.state == OrderState.RESTING && filter.test(o.view())) {
+    for (WorkingOrder o : restingOf(account)) {
+      if (filter.test(o.view())) {
         Market m = markets.get(o.market);
         if (m.open && !closedByTime(m)) {
           cancelResting(m, o);
@@ -316,7 +322,7 @@ public final class Exchange {
     PriceLadder ladder = m.ladder(o.side);
     ladder.reduce(o, by);
     publishLevel(m, ladder, o.price, -by, o);
-    publish(new ExchangeEvent.OrderChanged(o.view()));
+    orderChanged(o);
     return o.view();
   }
 
@@ -369,7 +375,7 @@ public final class Exchange {
         ladder.reduce(o, by);
         publishLevel(m, ladder, o.price, -by, o);
       }
-      publish(new ExchangeEvent.OrderChanged(o.view()));
+      orderChanged(o);
       return new SubmitOutcome(o.view(), fills);
     }
     long oldRemaining = o.remaining;
@@ -388,10 +394,12 @@ public final class Exchange {
   public synchronized int expireDue() {
     Instant now = clock.instant();
     int n = 0;
-    for (WorkingOrder o : new ArrayList<>(orders.values())) {
-      if (o.state == OrderState.RESTING && o.expiration != null && !o.expiration.isAfter(now)) {
-        cancelResting(markets.get(o.market), o);
-        n++;
+    for (String account : new ArrayList<>(resting.keySet())) {
+      for (WorkingOrder o : restingOf(account)) {
+        if (o.expiration != null && !o.expiration.isAfter(now)) {
+          cancelResting(markets.get(o.market), o);
+          n++;
+        }
       }
     }
     return n;
@@ -455,9 +463,10 @@ public final class Exchange {
     } else {
       PriceLadder ladder = m.ladder(o.side);
       ladder.add(o);
+      resting.computeIfAbsent(o.account, k -> new java.util.LinkedHashSet<>()).add(o);
       publishLevel(m, ladder, o.price, o.remaining, o);
     }
-    publish(new ExchangeEvent.OrderChanged(o.view()));
+    orderChanged(o);
   }
 
   private void execute(Market m, WorkingOrder taker, WorkingOrder maker, long q, List<FillView> takerFills) {
@@ -494,7 +503,7 @@ public final class Exchange {
     publish(new ExchangeEvent.Traded(trade));
     publish(new ExchangeEvent.Filled(makerFill));
     publish(new ExchangeEvent.Filled(takerFill));
-    publish(new ExchangeEvent.OrderChanged(maker.view()));
+    orderChanged(maker);
   }
 
   private record TradeFees(long taker, long maker) {}
@@ -504,6 +513,7 @@ public final class Exchange {
       boolean taker, long fee, Instant now) {
     AccountState a = accounts.get(o.account);
     AccountState.MarketPosition p = a.position(m.spec.id());
+    Settlement before = new Settlement(a.id, m.spec.id(), a.cash, p.position, p.exposure, p.realized, p.fees, p.traded);
     boolean netted = m.spec.positionModel() == PositionModel.NETTED_BINARY;
     long signed = o.side == Side.BUY ? q : -q;
     if (o.side == Side.BUY) {
@@ -538,10 +548,56 @@ public final class Exchange {
     p.fees += fee;
     p.traded += q;
     a.cash -= fee;
+    settlements.computeIfAbsent(tradeId, t -> new ArrayList<>()).add(new Settlement(a.id, m.spec.id(),
+        a.cash - before.cash, p.position - before.position, p.exposure - before.exposure,
+        p.realized - before.realized, p.fees - before.fees, p.traded - before.traded));
     FillView fill = new FillView(newId(), tradeId, o.orderId, o.clientOrderId, o.account, o.market, o.side,
         o.outcome, Price.ofMicros(price), Quantity.ofMicros(q), taker, Money.ofMicros(fee), p.position, now);
     a.fills.add(fill);
     return fill;
+  }
+
+  /** What one fill changed on one account (or, before it, the values), to undo a voided trade. */
+  private record Settlement(String account, String market, long cash, long position, long exposure, long realized,
+      long fees, long traded) {}
+
+  /**
+   * Voids a trade after the fact (Polymarket: a MATCHED trade that ends FAILED on chain): both
+   * accounts' cash, positions, fees and P&L go back by exactly what the trade's fills changed.
+   * The orders keep their filled quantities and states (the venue server reports the failure its
+   * own way); the fills stay in the history and {@link #isVoided} tells them apart. Publishes
+   * {@link ExchangeEvent.TradeVoided}.
+   *
+   * @throws ExchangeException {@code TRADE_NOT_FOUND} for an unknown or already voided trade
+   */
+  public synchronized TradeView voidTrade(String tradeId) {
+    List<Settlement> changes = settlements.get(tradeId);
+    if (changes == null || voided.contains(tradeId)) {
+      throw new ExchangeException(RejectReason.TRADE_NOT_FOUND, "trade not found or already voided: " + tradeId);
+    }
+    TradeView trade = null;
+    for (Settlement c : changes) {
+      AccountState a = accounts.get(c.account);
+      AccountState.MarketPosition p = a.position(c.market);
+      a.cash -= c.cash;
+      p.position -= c.position;
+      p.exposure -= c.exposure;
+      p.realized -= c.realized;
+      p.fees -= c.fees;
+      p.traded -= c.traded;
+      if (trade == null) {
+        trade = markets.get(c.market).trades.stream().filter(t -> t.tradeId().equals(tradeId)).findFirst()
+            .orElseThrow();
+      }
+    }
+    voided.add(tradeId);
+    publish(new ExchangeEvent.TradeVoided(trade));
+    return trade;
+  }
+
+  /** Whether {@link #voidTrade} undid this trade. */
+  public synchronized boolean isVoided(String tradeId) {
+    return voided.contains(tradeId);
   }
 
   private void cancelResting(Market m, WorkingOrder o) {
@@ -552,7 +608,7 @@ public final class Exchange {
     o.state = OrderState.CANCELED;
     o.updated = clock.instant();
     publishLevel(m, ladder, o.price, -was, o);
-    publish(new ExchangeEvent.OrderChanged(o.view()));
+    orderChanged(o);
   }
 
   // ---------------------------------------------------------------- checks
@@ -606,9 +662,8 @@ public final class Exchange {
     long position = a.positions.containsKey(m.spec.id()) ? a.positions.get(m.spec.id()).position : 0;
     if (m.spec.positionModel() == PositionModel.TOKEN && side == Side.SELL) {
       long committed = quantity;
-      for (WorkingOrder o : orders.values()) {
-        if (o != replacing && o.state == OrderState.RESTING && o.account.equals(a.id)
-            && o.market.equals(m.spec.id()) && o.side == Side.SELL) {
+      for (WorkingOrder o : restingOf(a.id)) {
+        if (o != replacing && o.market.equals(m.spec.id()) && o.side == Side.SELL) {
           committed += o.remaining;
         }
       }
@@ -645,8 +700,8 @@ public final class Exchange {
       return 0;
     }
     long total = 0;
-    for (WorkingOrder o : orders.values()) {
-      if (o != except && o.state == OrderState.RESTING && o.account.equals(a.id)) {
+    for (WorkingOrder o : restingOf(a.id)) {
+      if (o != except) {
         Market m = markets.get(o.market);
         AccountState.MarketPosition p = a.positions.get(o.market);
         total += reserve(m.spec, o.side, o.price, o.remaining, p == null ? 0 : p.position);
@@ -699,6 +754,33 @@ public final class Exchange {
   }
 
   // ---------------------------------------------------------------- events and ids
+
+  /**
+   * Publishes an order's new state. Finished orders leave the resting index; a finished order of
+   * an unlimited (market-maker) account is also forgotten, so a long run does not accumulate the
+   * maker's requotes.
+   */
+  private void orderChanged(WorkingOrder o) {
+    if (o.state != OrderState.RESTING) {
+      java.util.LinkedHashSet<WorkingOrder> set = resting.get(o.account);
+      if (set != null) {
+        set.remove(o);
+      }
+      AccountState a = accounts.get(o.account);
+      if (a != null && a.unlimited) {
+        orders.remove(o.orderId);
+        if (o.clientOrderId != null) {
+          a.clientOrderIds.remove(o.clientOrderId);
+        }
+      }
+    }
+    publish(new ExchangeEvent.OrderChanged(o.view()));
+  }
+
+  private List<WorkingOrder> restingOf(String account) {
+    java.util.LinkedHashSet<WorkingOrder> set = resting.get(account);
+    return set == null ? List.of() : new ArrayList<>(set);
+  }
 
   private void publishLevel(Market m, PriceLadder ladder, long price, long delta, WorkingOrder cause) {
     if (delta == 0) {

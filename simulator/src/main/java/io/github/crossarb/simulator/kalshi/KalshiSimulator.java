@@ -140,6 +140,10 @@ public final class KalshiSimulator {
     Router r = Router.router(vertx);
     r.route(WS_PATH).handler(this::upgrade);
     r.route(API_PREFIX + "/*").handler(this::injectFaults);
+    r.route(API_PREFIX + "/*").handler(ctx -> {
+      exchange.expireDue(); // GTD orders past their time are gone before anything reads them
+      ctx.next();
+    });
     r.route(API_PREFIX + "/*").handler(BodyHandler.create().setBodyLimit(1 << 20));
     r.route(API_PREFIX + "/portfolio/*").handler(this::authenticate);
     String p = API_PREFIX;
@@ -791,7 +795,7 @@ public final class KalshiSimulator {
     } catch (ExchangeException e) {
       throw switch (e.reason()) {
         case UNKNOWN_MARKET -> new BadRequest(404, "market_not_found", e.getMessage());
-        case ORDER_NOT_FOUND -> new BadRequest(404, "not_found", e.getMessage());
+        case ORDER_NOT_FOUND, TRADE_NOT_FOUND -> new BadRequest(404, "not_found", e.getMessage());
         case MARKET_CLOSED -> new BadRequest(400, "MARKET_INACTIVE", e.getMessage());
         case INSUFFICIENT_BALANCE, INSUFFICIENT_POSITION -> new BadRequest(400, "insufficient_balance", e.getMessage());
         case DUPLICATE_CLIENT_ORDER_ID -> new BadRequest(409, "order_already_exists", e.getMessage());
