@@ -274,11 +274,14 @@ public final class KalshiVenue implements Venue, MarketDataClient, ExecutionClie
    */
   @Override
   public Future<BookSubscription> subscribe(Collection<OrderBook> books, BookListener listener) {
-    List<String> tickers = books.stream().map(b -> b.instrument().symbol()).toList();
+    List<String> tickers = books.stream().map(b -> b.instrument().symbol()).distinct().toList();
+    if (tickers.isEmpty()) {
+      return Future.succeededFuture(Future::succeededFuture);
+    }
     return ws.subscribeBooks(books, listener).compose(bookSubs ->
-        ws.subscribe("market_lifecycle_v2", tickers, this::onLifecycle).map(lifecycle -> {
+        ws.subscribeBatched("market_lifecycle_v2", tickers, this::onLifecycle).map(lifecycle -> {
           List<KalshiWsClient.Subscription> all = new ArrayList<>(bookSubs);
-          all.add(lifecycle);
+          all.addAll(lifecycle);
           return (BookSubscription) () -> Future.all(all.stream().map(KalshiWsClient.Subscription::cancel).toList()).mapEmpty();
         }));
   }

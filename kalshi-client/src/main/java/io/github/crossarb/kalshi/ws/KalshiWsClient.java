@@ -172,6 +172,9 @@ public final class KalshiWsClient {
       }
       entries.put(book.instrument().symbol(), new BookEntry(book, listener));
     }
+    if (entries.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
     List<String> tickers = new ArrayList<>(entries.keySet());
     List<Subscription> created = new ArrayList<>();
     for (int from = 0; from < tickers.size(); from += config.subscribeBatch()) {
@@ -192,6 +195,20 @@ public final class KalshiWsClient {
   public Future<Subscription> subscribe(String channel, List<String> tickers, Consumer<KalshiWsMessage> handler) {
     return register(List.of(new Subscription(channel, tickers, Map.of(), Objects.requireNonNull(handler, "handler"))))
         .map(list -> list.get(0));
+  }
+
+  /** As {@link #subscribe}, in batches of {@link KalshiConfig#subscribeBatch()} tickers (at least one ticker). */
+  public Future<List<Subscription>> subscribeBatched(String channel, List<String> tickers, Consumer<KalshiWsMessage> handler) {
+    if (tickers.isEmpty()) {
+      return Future.failedFuture(new IllegalArgumentException("no tickers to subscribe " + channel + " for"));
+    }
+    Objects.requireNonNull(handler, "handler");
+    List<Subscription> created = new ArrayList<>();
+    for (int from = 0; from < tickers.size(); from += config.subscribeBatch()) {
+      created.add(new Subscription(channel, tickers.subList(from, Math.min(tickers.size(), from + config.subscribeBatch())),
+          Map.of(), handler));
+    }
+    return register(created);
   }
 
   private Future<List<Subscription>> register(List<Subscription> created) {
