@@ -129,6 +129,8 @@ public final class KalshiWsClient {
   private int reconnectAttempt;
   private int nextCommandId = 1;
   private long watchdogTimer = -1;
+  private long keepaliveTimer = -1;
+  private long lastHeardMillis;
   private long reconnectTimer = -1;
   private long protocolErrors;
 
@@ -281,19 +283,50 @@ public final class KalshiWsClient {
     boolean reconnected = everConnected;
     everConnected = true;
     reconnectAttempt = 0;
-    ws.textMessageHandler(this::onText);
+    lastHeardMillis = System.currentTimeMillis();
+    ws.textMessageHandler(text -> {
+      lastHeardMillis = System.currentTimeMillis();
+      onText(text);
+    });
+    ws.pongHandler(pong -> lastHeardMillis = System.currentTimeMillis());
     ws.closeHandler(v -> onDropped(ws, "closed by the server"));
     ws.exceptionHandler(e -> {
       onDropped(ws, e.getClass().getSimpleName());
       ws.close();
     });
     startWatchdog();
+    startKeepalive(ws);
     for (Subscription s : List.copyOf(subscriptions)) {
       sendSubscribe(s);
     }
     if (reconnected) {
       connectionListeners.forEach(ConnectionListener::onReconnected);
     }
+  }
+
+  /**
+   * Pings every interval; a connection that answered nothing for three intervals is half-open
+   * (TCP alive, peer gone): drop it and reconnect rather than wait forever.
+   */
+  private void startKeepalive(WebSocket ws) {
+    if (keepaliveTimer != -1) {
+      vertx.cancelTimer(keepaliveTimer);
+    }
+    long interval = config.pingInterval().toMillis();
+    keepaliveTimer = vertx.setPeriodic(interval, id -> {
+      if (ws != socket) {
+        vertx.cancelTimer(id);
+        return;
+      }
+      if (System.currentTimeMillis() - lastHeardMillis > 3 * interval) {
+        vertx.cancelTimer(id);
+        keepaliveTimer = -1;
+        onDropped(ws, "no answer to pings for " + 3 * interval + " ms");
+        ws.close();
+        return;
+      }
+      ws.writePing(io.vertx.core.buffer.Buffer.buffer("keepalive"));
+    });
   }
 
   private void onDropped(WebSocket ws, String reason) {
@@ -563,6 +596,10 @@ public final class KalshiWsClient {
     if (reconnectTimer != -1) {
       vertx.cancelTimer(reconnectTimer);
       reconnectTimer = -1;
+    }
+    if (keepaliveTimer != -1) {
+      vertx.cancelTimer(keepaliveTimer);
+      keepaliveTimer = -1;
     }
     for (Subscription s : subscriptions) {
       markAll(s, UntrustedReason.DISCONNECTED);

@@ -330,6 +330,44 @@ class KalshiWsClientIT {
   }
 
   @Test
+  void aConnectionThatStopsAnsweringIsDroppedAndReplaced() throws Exception {
+    client = new KalshiWsClient(vertx, KalshiConfig.builder()
+        .restBaseUrl("http://127.0.0.1:1/trade-api/v2")
+        .wsUrl("ws://127.0.0.1:" + server.actualPort() + "/trade-api/ws/v2")
+        .credentials(KalshiTestSupport.credentials())
+        .pingInterval(Duration.ofMillis(50))
+        .reconnectBackoff(Duration.ofMillis(10), Duration.ofMillis(50))
+        .build());
+    BlockingQueue<String> connection = new LinkedBlockingQueue<>();
+    await(onContext(() -> {
+      client.addConnectionListener(new KalshiWsClient.ConnectionListener() {
+        @Override
+        public void onDisconnected(String reason) {
+          connection.add("lost: " + reason);
+        }
+
+        @Override
+        public void onReconnected() {
+          connection.add("restored");
+        }
+      });
+      return client.subscribeBooks(books(A), listener);
+    }));
+    ServerWebSocket ws = next(connections);
+    assertThat(next(inbound).getString("cmd")).isEqualTo("subscribe");
+    // Eight ping intervals without a single message: only the server's pongs keep it alive.
+    assertThat(connection.poll(400, TimeUnit.MILLISECONDS)).isNull();
+
+    ws.pause(); // half-open: the server reads nothing more, so it answers no ping
+
+    assertThat(next(connection)).startsWith("lost: no answer to pings");
+    next(connections);
+    assertThat(next(inbound).getString("cmd")).isEqualTo("subscribe");
+    assertThat(next(connection)).isEqualTo("restored");
+    ws.resume(); // lets the old connection finish its close handshake instead of timing out at teardown
+  }
+
+  @Test
   void pingsAreAnsweredWithPongs() throws Exception {
     subscribed(Duration.ofSeconds(30));
     ServerWebSocket ws = current;
