@@ -4,6 +4,7 @@ import io.github.crossarb.core.book.OrderBook;
 import io.github.crossarb.core.book.UntrustedReason;
 import io.github.crossarb.core.model.VenueId;
 import io.github.crossarb.core.venue.BookListener;
+import io.github.crossarb.core.venue.VenueAuthException;
 import io.github.crossarb.core.venue.VenueConfigException;
 import io.github.crossarb.core.venue.VenueProtocolException;
 import io.github.crossarb.core.venue.VenueUnavailableException;
@@ -14,6 +15,7 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -221,13 +223,13 @@ public final class KalshiWsClient {
     if (socket != null) {
       return Future.all(created.stream().map(this::sendSubscribe).toList()).map(created);
     }
+    if (everConnected) {
+      // Between reconnects: the replay after the next connect sends these too.
+      scheduleReconnect();
+      return Future.succeededFuture(created);
+    }
     return connect().compose(v -> Future.succeededFuture(created), failure -> {
-      if (!everConnected) {
-        subscriptions.removeAll(created);
-        for (Subscription s : created) {
-          markAll(s, UntrustedReason.DISCONNECTED);
-        }
-      }
+      subscriptions.removeAll(created);
       return Future.failedFuture(failure);
     });
   }
@@ -263,6 +265,12 @@ public final class KalshiWsClient {
     client.connect(options).onComplete(ar -> {
       connecting = null;
       if (ar.failed()) {
+        if (ar.cause() instanceof UpgradeRejectedException rejected
+            && (rejected.getStatus() == 401 || rejected.getStatus() == 403)) {
+          promise.fail(new VenueAuthException(KALSHI, "Kalshi refused the WebSocket login (" + rejected.getStatus()
+              + "): check that KALSHI_API_KEY_ID matches the private key and the environment, prod or demo"));
+          return;
+        }
         promise.fail(new VenueUnavailableException(KALSHI, "Kalshi WebSocket connect to " + url + " failed ("
             + ar.cause().getClass().getSimpleName() + ": " + oneLine(ar.cause().getMessage()) + ")", null, ar.cause()));
         return;
@@ -336,7 +344,7 @@ public final class KalshiWsClient {
     socket = null;
     bySid.clear();
     pending.clear();
-    for (Subscription s : subscriptions) {
+    for (Subscription s : List.copyOf(subscriptions)) {
       s.sid = null;
       s.lastSeq = -1;
       s.pendingId = null;
@@ -399,7 +407,7 @@ public final class KalshiWsClient {
    * after a tick size change); false when no live book subscription holds it.
    */
   public boolean resyncBook(String ticker, UntrustedReason reason) {
-    for (Subscription s : subscriptions) {
+    for (Subscription s : List.copyOf(subscriptions)) {
       BookEntry entry = s.books.get(ticker);
       if (entry != null) {
         boolean wasTrusted = entry.book.isTrusted();
@@ -450,7 +458,7 @@ public final class KalshiWsClient {
         resync(owner, owner.tickers);
       }
     } else {
-      for (Subscription s : subscriptions) {
+      for (Subscription s : List.copyOf(subscriptions)) {
         if (!s.books.isEmpty()) {
           markAll(s, UntrustedReason.INVALID_UPDATE);
           resync(s, s.tickers);
@@ -575,7 +583,7 @@ public final class KalshiWsClient {
     }
     long period = Math.max(10, config.silenceThreshold().toMillis() / 4);
     watchdogTimer = vertx.setPeriodic(period, id -> {
-      for (Subscription s : subscriptions) {
+      for (Subscription s : List.copyOf(subscriptions)) {
         for (BookEntry entry : s.books.values()) {
           boolean wasTrusted = entry.book.isTrusted();
           if (entry.book.checkSilence(config.silenceThreshold()) && wasTrusted) {
@@ -601,7 +609,7 @@ public final class KalshiWsClient {
       vertx.cancelTimer(keepaliveTimer);
       keepaliveTimer = -1;
     }
-    for (Subscription s : subscriptions) {
+    for (Subscription s : List.copyOf(subscriptions)) {
       markAll(s, UntrustedReason.DISCONNECTED);
     }
     subscriptions.clear();

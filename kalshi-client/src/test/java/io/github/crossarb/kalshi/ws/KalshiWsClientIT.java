@@ -335,7 +335,7 @@ class KalshiWsClientIT {
         .restBaseUrl("http://127.0.0.1:1/trade-api/v2")
         .wsUrl("ws://127.0.0.1:" + server.actualPort() + "/trade-api/ws/v2")
         .credentials(KalshiTestSupport.credentials())
-        .pingInterval(Duration.ofMillis(50))
+        .pingInterval(Duration.ofMillis(100))
         .reconnectBackoff(Duration.ofMillis(10), Duration.ofMillis(50))
         .build());
     BlockingQueue<String> connection = new LinkedBlockingQueue<>();
@@ -355,8 +355,8 @@ class KalshiWsClientIT {
     }));
     ServerWebSocket ws = next(connections);
     assertThat(next(inbound).getString("cmd")).isEqualTo("subscribe");
-    // Eight ping intervals without a single message: only the server's pongs keep it alive.
-    assertThat(connection.poll(400, TimeUnit.MILLISECONDS)).isNull();
+    // Six ping intervals without a single message: only the server's pongs keep it alive.
+    assertThat(connection.poll(600, TimeUnit.MILLISECONDS)).isNull();
 
     ws.pause(); // half-open: the server reads nothing more, so it answers no ping
 
@@ -365,6 +365,28 @@ class KalshiWsClientIT {
     assertThat(next(inbound).getString("cmd")).isEqualTo("subscribe");
     assertThat(next(connection)).isEqualTo("restored");
     ws.resume(); // lets the old connection finish its close handshake instead of timing out at teardown
+  }
+
+  @Test
+  void aRefusedLoginIsAnAuthErrorAndNothingStaysSubscribed() throws Exception {
+    HttpServer refusing = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+        .webSocketHandshakeHandler(handshake -> handshake.reject(401))
+        .webSocketHandler(ws -> connections.add(ws));
+    await(refusing.listen());
+    client = new KalshiWsClient(vertx, KalshiConfig.builder()
+        .restBaseUrl("http://127.0.0.1:1/trade-api/v2")
+        .wsUrl("ws://127.0.0.1:" + refusing.actualPort() + "/trade-api/ws/v2")
+        .credentials(KalshiTestSupport.credentials())
+        .build());
+    List<OrderBook> books = books(A);
+
+    Throwable failure = KalshiTestSupport.failure(onContext(() -> client.subscribeBooks(books, listener)));
+
+    assertThat(failure).isInstanceOf(io.github.crossarb.core.venue.VenueAuthException.class)
+        .hasMessageContaining("401").hasMessageNotContaining(KalshiTestSupport.KEY_ID);
+    assertThat(read(() -> client.isConnected())).isFalse();
+    assertThat(read(() -> books.get(0).integrity().reason())).isEqualTo(UntrustedReason.AWAITING_SNAPSHOT);
+    assertThat(connections).isEmpty();
   }
 
   @Test
