@@ -172,8 +172,8 @@ class KalshiWsClientIT {
     JsonObject first = next(inbound);
     JsonObject second = next(inbound);
     assertThat(first.getString("cmd")).isEqualTo("subscribe");
-    assertThat(first.getJsonObject("params").getJsonArray("channels").getList()).containsExactly("orderbook_delta");
-    assertThat(first.getJsonObject("params").getJsonArray("market_tickers").getList()).containsExactly(A, B);
+    assertThat(first.getJsonObject("params").getJsonArray("channels").stream().toList()).containsExactly("orderbook_delta");
+    assertThat(first.getJsonObject("params").getJsonArray("market_tickers").stream().toList()).containsExactly(A, B);
     assertThat(first.getJsonObject("params").getBoolean("use_yes_price")).isFalse();
     assertThat(second.getJsonObject("params").getString("market_ticker")).isEqualTo(C);
     assertThat(second.getInteger("id")).isNotEqualTo(first.getInteger("id"));
@@ -218,9 +218,9 @@ class KalshiWsClientIT {
         .containsExactlyInAnyOrder("untrusted " + A + " SEQUENCE_GAP", "untrusted " + B + " SEQUENCE_GAP");
     JsonObject resync = next(inbound);
     assertThat(resync.getString("cmd")).isEqualTo("update_subscription");
-    assertThat(resync.getJsonObject("params").getJsonArray("sids").getList()).containsExactly(1);
+    assertThat(resync.getJsonObject("params").getJsonArray("sids").stream().toList()).containsExactly(1);
     assertThat(resync.getJsonObject("params").getString("action")).isEqualTo("get_snapshot");
-    assertThat(resync.getJsonObject("params").getJsonArray("market_tickers").getList()).containsExactly(A, B);
+    assertThat(resync.getJsonObject("params").getJsonArray("market_tickers").stream().toList()).containsExactly(A, B);
     assertThat(read(() -> books.get(2).isTrusted())).as("other sid untouched").isTrue();
 
     send(ws, delta(1, 5, A, "yes", "0.4100", "1.00")); // dropped until the snapshot
@@ -318,7 +318,7 @@ class KalshiWsClientIT {
         headers.get("KALSHI-ACCESS-TIMESTAMP") + "GET/trade-api/ws/v2", headers.get("KALSHI-ACCESS-SIGNATURE"))).isTrue();
     JsonObject replay = next(inbound);
     assertThat(replay.getString("cmd")).isEqualTo("subscribe");
-    assertThat(replay.getJsonObject("params").getJsonArray("market_tickers").getList()).containsExactly(A, B);
+    assertThat(replay.getJsonObject("params").getJsonArray("market_tickers").stream().toList()).containsExactly(A, B);
     assertThat(inbound.poll(300, TimeUnit.MILLISECONDS)).as("no replay of the cancelled subscription").isNull();
     assertThat(next(connection)).isEqualTo("restored");
     assertThat(read(() -> books.get(0).integrity().reason())).isEqualTo(UntrustedReason.DISCONNECTED);
