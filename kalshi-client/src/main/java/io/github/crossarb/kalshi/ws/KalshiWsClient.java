@@ -122,6 +122,8 @@ public final class KalshiWsClient {
   private final List<Subscription> subscriptions = new ArrayList<>();
   private final Map<Long, Subscription> bySid = new HashMap<>();
   private final Map<Integer, Subscription> pending = new HashMap<>();
+  /** get_snapshot commands in flight: if Kalshi refuses one, the subscription is made anew instead. */
+  private final Map<Integer, Subscription> pendingResyncs = new HashMap<>();
   private final List<ConnectionListener> connectionListeners = new ArrayList<>();
   private final List<Consumer<VenueProtocolException>> protocolErrorListeners = new ArrayList<>();
   private WebSocket socket;
@@ -344,6 +346,7 @@ public final class KalshiWsClient {
     socket = null;
     bySid.clear();
     pending.clear();
+    pendingResyncs.clear();
     for (Subscription s : List.copyOf(subscriptions)) {
       s.sid = null;
       s.lastSeq = -1;
@@ -427,10 +430,26 @@ public final class KalshiWsClient {
     if (s.sid == null || tickers.isEmpty()) {
       return;
     }
-    send(command("update_subscription", new JsonObject()
+    JsonObject command = command("update_subscription", new JsonObject()
         .put("sids", new JsonArray().add(s.sid))
         .put("market_tickers", new JsonArray(new ArrayList<>(tickers)))
-        .put("action", "get_snapshot")));
+        .put("action", "get_snapshot"));
+    pendingResyncs.put(command.getInteger("id"), s);
+    send(command);
+  }
+
+  /** The other way to resync: unsubscribe, then subscribe again (a new sid, fresh snapshots). */
+  private void resubscribe(Subscription s) {
+    if (s.cancelled || socket == null) {
+      return;
+    }
+    if (s.sid != null) {
+      bySid.remove(s.sid);
+      send(command("unsubscribe", new JsonObject().put("sids", new JsonArray().add(s.sid))));
+    }
+    s.sid = null;
+    s.lastSeq = -1;
+    sendSubscribe(s);
   }
 
   private void onText(String text) {
@@ -514,6 +533,9 @@ public final class KalshiWsClient {
         resync(s, List.of(delta.marketTicker()));
       }
     } else if (message instanceof KalshiWsMessage.Ok ok) {
+      if (ok.id() != null) {
+        pendingResyncs.remove(ok.id());
+      }
       // An ok may carry the sid's seq. Only move forward with it: treating it as a gap could
       // loop (get_snapshot → ok → "gap" → get_snapshot) if Kalshi numbers acks differently.
       if (ok.sid() != null && ok.seq() != null) {
@@ -526,6 +548,10 @@ public final class KalshiWsClient {
       Subscription s = error.id() == null ? null : pending.remove(error.id());
       if (s != null) {
         s.pendingId = null;
+      }
+      Subscription resyncing = error.id() == null ? null : pendingResyncs.remove(error.id());
+      if (resyncing != null && subscriptions.contains(resyncing)) {
+        resubscribe(resyncing);
       }
     } else {
       Long sid = sidOf(message);

@@ -234,6 +234,32 @@ class KalshiWsClientIT {
   }
 
   @Test
+  void whenASnapshotRequestIsRefusedTheSubscriptionIsMadeAnew() throws Exception {
+    List<OrderBook> books = subscribed(Duration.ofSeconds(30));
+    ServerWebSocket ws = current;
+    send(ws, snapshot(1, 1, A, "[[\"0.4100\",\"13.00\"]]", "[]"));
+    assertThat(nextEvent()).isEqualTo("updated " + A);
+    send(ws, delta(1, 3, A, "yes", "0.4100", "1.00")); // gap
+    assertThat(nextEvent()).isEqualTo("untrusted " + A + " SEQUENCE_GAP");
+    JsonObject resync = next(inbound);
+    assertThat(resync.getString("cmd")).isEqualTo("update_subscription");
+
+    send(ws, "{\"id\":" + resync.getInteger("id") + ",\"type\":\"error\",\"msg\":{\"code\":8,\"msg\":\"Unknown command\"}}");
+
+    JsonObject unsubscribe = next(inbound);
+    assertThat(unsubscribe.getString("cmd")).isEqualTo("unsubscribe");
+    assertThat(unsubscribe.getJsonObject("params").getJsonArray("sids").stream().toList()).containsExactly(1);
+    JsonObject subscribe = next(inbound);
+    assertThat(subscribe.getString("cmd")).isEqualTo("subscribe");
+    assertThat(subscribe.getJsonObject("params").getJsonArray("market_tickers").stream().toList()).containsExactly(A, B);
+    send(ws, "{\"id\":" + subscribe.getInteger("id") + ",\"type\":\"subscribed\",\"msg\":{\"channel\":\"orderbook_delta\",\"sid\":9}}");
+    send(ws, delta(1, 4, A, "yes", "0.4100", "1.00")); // the old sid: ignored
+    send(ws, snapshot(9, 1, A, "[[\"0.4300\",\"2.00\"]]", "[]"));
+    assertThat(nextEvent()).isEqualTo("updated " + A);
+    assertThat(read(() -> books.get(0).bestBid(Outcome.YES))).contains(Price.parse("0.43"));
+  }
+
+  @Test
   void aMalformedMessageIsATypedErrorThatUntrustsItsBooks() throws Exception {
     List<OrderBook> books = subscribed(Duration.ofSeconds(30));
     ServerWebSocket ws = current;
