@@ -390,23 +390,8 @@ public final class KalshiVenue implements Venue, MarketDataClient, ExecutionClie
   @Override
   public Future<Optional<OrderReport>> findOrder(ClientOrderId clientOrderId) {
     Remembered known = byClientId.get(clientOrderId.value());
-    String ticker = known == null ? null : known.ticker();
-    return findOrderPage(clientOrderId, ticker, null, 0);
-  }
-
-  private Future<Optional<OrderReport>> findOrderPage(ClientOrderId clientOrderId, String ticker, String cursor, int page) {
-    return rest.getOrders(ticker, null, PAGE_LIMIT, cursor).compose(result -> {
-      for (KalshiPortfolio.Order order : nullSafe(result.orders())) {
-        if (clientOrderId.value().equals(order.clientOrderId())) {
-          return Future.succeededFuture(Optional.of(report(order)));
-        }
-      }
-      String next = result.cursor();
-      if (next == null || next.isEmpty() || page + 1 >= MAX_PAGES) {
-        return Future.succeededFuture(Optional.<OrderReport>empty());
-      }
-      return findOrderPage(clientOrderId, ticker, next, page + 1);
-    });
+    return rest.findOrderByClientOrderId(clientOrderId.value(), known == null ? null : known.ticker(), MAX_PAGES)
+        .map(found -> found.map(this::report));
   }
 
   private OrderReport report(KalshiPortfolio.Order order) {

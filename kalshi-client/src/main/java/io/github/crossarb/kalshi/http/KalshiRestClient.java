@@ -237,6 +237,34 @@ public final class KalshiRestClient {
     return execute(read("getOrders", "/portfolio/orders", q, true), KalshiPortfolio.OrdersPage.class);
   }
 
+  /**
+   * Our order with {@code client_order_id} = {@code clientOrderId}, found by paging
+   * {@code GET /portfolio/orders} (narrowed to {@code ticker} when given; at most {@code maxPages}
+   * pages); empty when Kalshi has no such order. This is how an unknown create is settled.
+   */
+  public Future<java.util.Optional<KalshiPortfolio.Order>> findOrderByClientOrderId(String clientOrderId, String ticker,
+      int maxPages) {
+    return findOrderPage(clientOrderId, ticker, null, 0, maxPages);
+  }
+
+  private Future<java.util.Optional<KalshiPortfolio.Order>> findOrderPage(String clientOrderId, String ticker, String cursor,
+      int page, int maxPages) {
+    return getOrders(ticker, null, 200, cursor).compose(result -> {
+      if (result.orders() != null) {
+        for (KalshiPortfolio.Order order : result.orders()) {
+          if (clientOrderId.equals(order.clientOrderId())) {
+            return Future.succeededFuture(java.util.Optional.of(order));
+          }
+        }
+      }
+      String next = result.cursor();
+      if (next == null || next.isEmpty() || page + 1 >= maxPages) {
+        return Future.succeededFuture(java.util.Optional.<KalshiPortfolio.Order>empty());
+      }
+      return findOrderPage(clientOrderId, ticker, next, page + 1, maxPages);
+    });
+  }
+
   public Future<KalshiPortfolio.Order> getOrder(String orderId) {
     Call call = new Call("getOrder", HttpMethod.GET, "/portfolio/orders/" + segment(orderId), List.of(), null, true,
         Budget.READ, KalshiRateTier.CANCEL_COST);
