@@ -310,6 +310,27 @@ class KalshiRestClientTest {
   }
 
   @Test
+  void writesAreChargedToTheBucketOfTheirShard(WireMockRuntimeInfo wm) throws Exception {
+    stubFor(post(urlEqualTo("/trade-api/v2/portfolio/events/orders")).willReturn(aResponse().withStatus(201)
+        .withBody("{\"order_id\":\"o\",\"fill_count\":\"0\",\"remaining_count\":\"1\"}")));
+    stubFor(delete(urlEqualTo("/trade-api/v2/portfolio/events/orders/o?market_ticker=T&exchange_index=2"))
+        .willReturn(okJson("{\"order_id\":\"o\",\"reduced_by\":\"1.00\"}")));
+    stubFor(get(urlEqualTo("/trade-api/v2/exchange/status")).willReturn(okJson("{\"exchange_active\":true,\"trading_active\":true}")));
+    // A clock that stands still: no refill, so the charges are exact.
+    KalshiRestClient client = new KalshiRestClient(vertx, config(wm)
+        .clock(java.time.InstantSource.fixed(java.time.Instant.parse("2026-11-27T04:00:00Z"))).build());
+
+    await(client.createOrder(new KalshiOrders.CreateOrderRequest("T", "c", "bid", "1", "0.5000", "good_till_canceled",
+        "taker_at_cross", null, null, null, 2)));
+    await(client.cancelOrder("o", "T", 2));
+    await(client.getExchangeStatus());
+
+    assertThat(client.writeTokens(2)).isEqualTo(100.0 - 10 - 2); // Basic: 100 write tokens
+    assertThat(client.writeTokens(0)).isEqualTo(100.0);
+    assertThat(client.readTokens()).isEqualTo(200.0 - 10);
+  }
+
+  @Test
   void a429IsRetriedAfterBackoffAndNewlySigned(WireMockRuntimeInfo wm) throws Exception {
     stubFor(post(urlEqualTo("/trade-api/v2/portfolio/events/orders")).inScenario("rl")
         .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("ok")
