@@ -17,7 +17,10 @@ import java.util.Objects;
  *     {@link VenueConfigException})
  * @param requestTimeout how long a REST call may take before its outcome is unknown
  * @param silenceThreshold a live book with no message for this long is marked untrusted (SILENT)
- * @param reconnectMin first reconnect delay, doubled per failed attempt up to {@code reconnectMax}
+ * @param reconnectMin first reconnect delay, doubled per failed attempt up to {@code reconnectMax};
+ *     also the first backoff after a 429
+ * @param pingInterval how often the client pings the WebSocket; a connection that answers nothing
+ *     (no pong, no message) for three intervals is dropped and reconnected
  * @param subscribeBatch how many tickers one subscribe command carries
  * @param maxRateLimitRetries how often a call answered 429 is sent again (the venue did not act on it)
  */
@@ -30,6 +33,7 @@ public record KalshiConfig(
     Duration silenceThreshold,
     Duration reconnectMin,
     Duration reconnectMax,
+    Duration pingInterval,
     int subscribeBatch,
     int maxRateLimitRetries,
     InstantSource clock) {
@@ -73,6 +77,10 @@ public record KalshiConfig(
     Objects.requireNonNull(silenceThreshold, "silenceThreshold");
     Objects.requireNonNull(reconnectMin, "reconnectMin");
     Objects.requireNonNull(reconnectMax, "reconnectMax");
+    Objects.requireNonNull(pingInterval, "pingInterval");
+    if (pingInterval.isZero() || pingInterval.isNegative()) {
+      throw new IllegalArgumentException("pingInterval must be positive");
+    }
     Objects.requireNonNull(clock, "clock");
     requireScheme(restBaseUrl, "http", "https");
     requireScheme(wsUrl, "ws", "wss");
@@ -102,7 +110,7 @@ public record KalshiConfig(
   /** A copy with other credentials. */
   public KalshiConfig withCredentials(KalshiCredentials newCredentials) {
     return new KalshiConfig(restBaseUrl, wsUrl, newCredentials, rateTier, requestTimeout, silenceThreshold,
-        reconnectMin, reconnectMax, subscribeBatch, maxRateLimitRetries, clock);
+        reconnectMin, reconnectMax, pingInterval, subscribeBatch, maxRateLimitRetries, clock);
   }
 
   @Override
@@ -120,6 +128,7 @@ public record KalshiConfig(
     private Duration silenceThreshold = Duration.ofSeconds(30);
     private Duration reconnectMin = Duration.ofMillis(250);
     private Duration reconnectMax = Duration.ofSeconds(30);
+    private Duration pingInterval = Duration.ofSeconds(10);
     private int subscribeBatch = 100;
     private int maxRateLimitRetries = 3;
     private InstantSource clock = InstantSource.system();
@@ -169,6 +178,11 @@ public record KalshiConfig(
       return this;
     }
 
+    public Builder pingInterval(Duration pingInterval) {
+      this.pingInterval = pingInterval;
+      return this;
+    }
+
     public Builder subscribeBatch(int subscribeBatch) {
       this.subscribeBatch = subscribeBatch;
       return this;
@@ -186,7 +200,7 @@ public record KalshiConfig(
 
     public KalshiConfig build() {
       return new KalshiConfig(restBaseUrl, wsUrl, credentials, rateTier, requestTimeout, silenceThreshold,
-          reconnectMin, reconnectMax, subscribeBatch, maxRateLimitRetries, clock);
+          reconnectMin, reconnectMax, pingInterval, subscribeBatch, maxRateLimitRetries, clock);
     }
 
     private static URI parse(String url) {

@@ -274,11 +274,14 @@ public final class KalshiVenue implements Venue, MarketDataClient, ExecutionClie
    */
   @Override
   public Future<BookSubscription> subscribe(Collection<OrderBook> books, BookListener listener) {
-    List<String> tickers = books.stream().map(b -> b.instrument().symbol()).toList();
+    List<String> tickers = books.stream().map(b -> b.instrument().symbol()).distinct().toList();
+    if (tickers.isEmpty()) {
+      return Future.succeededFuture(Future::succeededFuture);
+    }
     return ws.subscribeBooks(books, listener).compose(bookSubs ->
-        ws.subscribe("market_lifecycle_v2", tickers, this::onLifecycle).map(lifecycle -> {
+        ws.subscribeBatched("market_lifecycle_v2", tickers, this::onLifecycle).map(lifecycle -> {
           List<KalshiWsClient.Subscription> all = new ArrayList<>(bookSubs);
-          all.add(lifecycle);
+          all.addAll(lifecycle);
           return (BookSubscription) () -> Future.all(all.stream().map(KalshiWsClient.Subscription::cancel).toList()).mapEmpty();
         }));
   }
@@ -387,23 +390,8 @@ public final class KalshiVenue implements Venue, MarketDataClient, ExecutionClie
   @Override
   public Future<Optional<OrderReport>> findOrder(ClientOrderId clientOrderId) {
     Remembered known = byClientId.get(clientOrderId.value());
-    String ticker = known == null ? null : known.ticker();
-    return findOrderPage(clientOrderId, ticker, null, 0);
-  }
-
-  private Future<Optional<OrderReport>> findOrderPage(ClientOrderId clientOrderId, String ticker, String cursor, int page) {
-    return rest.getOrders(ticker, null, PAGE_LIMIT, cursor).compose(result -> {
-      for (KalshiPortfolio.Order order : nullSafe(result.orders())) {
-        if (clientOrderId.value().equals(order.clientOrderId())) {
-          return Future.succeededFuture(Optional.of(report(order)));
-        }
-      }
-      String next = result.cursor();
-      if (next == null || next.isEmpty() || page + 1 >= MAX_PAGES) {
-        return Future.succeededFuture(Optional.<OrderReport>empty());
-      }
-      return findOrderPage(clientOrderId, ticker, next, page + 1);
-    });
+    return rest.findOrderByClientOrderId(clientOrderId.value(), known == null ? null : known.ticker(), MAX_PAGES)
+        .map(found -> found.map(this::report));
   }
 
   private OrderReport report(KalshiPortfolio.Order order) {

@@ -71,7 +71,8 @@ public final class KalshiRestClient {
   private final WebClient web;
   private final KalshiSigner signer;
   private final TokenBucket readBucket;
-  private final TokenBucket writeBucket;
+  /** Write budgets per exchange shard ({@code exchange_index}): shards ≥ 1 have their own bucket. */
+  private final Map<Integer, TokenBucket> writeBuckets = new java.util.HashMap<>();
   private final ObjectMapper json;
   private final String basePath;
 
@@ -83,8 +84,7 @@ public final class KalshiRestClient {
         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.requestTimeout().toMillis())));
     this.signer = config.credentials() == null ? null : new KalshiSigner(config.credentials());
     KalshiRateTier tier = config.rateTier();
-    this.readBucket = new TokenBucket(tier.readCapacity(), tier.readPerSecond(), System::nanoTime);
-    this.writeBucket = new TokenBucket(tier.writeCapacity(), tier.writePerSecond(), System::nanoTime);
+    this.readBucket = new TokenBucket(tier.readCapacity(), tier.readPerSecond(), this::nanos);
     this.json = mapper();
     String path = config.restBaseUrl().getRawPath();
     this.basePath = path == null ? "" : path;
@@ -237,6 +237,34 @@ public final class KalshiRestClient {
     return execute(read("getOrders", "/portfolio/orders", q, true), KalshiPortfolio.OrdersPage.class);
   }
 
+  /**
+   * Our order with {@code client_order_id} = {@code clientOrderId}, found by paging
+   * {@code GET /portfolio/orders} (narrowed to {@code ticker} when given; at most {@code maxPages}
+   * pages); empty when Kalshi has no such order. This is how an unknown create is settled.
+   */
+  public Future<java.util.Optional<KalshiPortfolio.Order>> findOrderByClientOrderId(String clientOrderId, String ticker,
+      int maxPages) {
+    return findOrderPage(clientOrderId, ticker, null, 0, maxPages);
+  }
+
+  private Future<java.util.Optional<KalshiPortfolio.Order>> findOrderPage(String clientOrderId, String ticker, String cursor,
+      int page, int maxPages) {
+    return getOrders(ticker, null, 200, cursor).compose(result -> {
+      if (result.orders() != null) {
+        for (KalshiPortfolio.Order order : result.orders()) {
+          if (clientOrderId.equals(order.clientOrderId())) {
+            return Future.succeededFuture(java.util.Optional.of(order));
+          }
+        }
+      }
+      String next = result.cursor();
+      if (next == null || next.isEmpty() || page + 1 >= maxPages) {
+        return Future.succeededFuture(java.util.Optional.<KalshiPortfolio.Order>empty());
+      }
+      return findOrderPage(clientOrderId, ticker, next, page + 1, maxPages);
+    });
+  }
+
   public Future<KalshiPortfolio.Order> getOrder(String orderId) {
     Call call = new Call("getOrder", HttpMethod.GET, "/portfolio/orders/" + segment(orderId), List.of(), null, true,
         Budget.READ, KalshiRateTier.CANCEL_COST);
@@ -365,7 +393,7 @@ public final class KalshiRestClient {
     } catch (VenueException e) {
       return Future.failedFuture(e);
     }
-    TokenBucket bucket = call.budget() == Budget.READ ? readBucket : writeBucket;
+    TokenBucket bucket = call.budget() == Budget.READ ? readBucket : writeBucket(shardOf(call));
     long wait = bucket.reserve(call.cost());
     Future<Buffer> sent = wait == 0 ? sendNow(call, prepared) : delay(wait).compose(v -> sendNow(call, prepare(call)));
     return sent.recover(failure -> {
@@ -403,6 +431,50 @@ public final class KalshiRestClient {
       }
       return Future.failedFuture(KalshiErrors.fromResponse(what, r.statusCode(), body.toString(StandardCharsets.UTF_8)));
     });
+  }
+
+  /** Read tokens left now (negative while calls wait). */
+  public double readTokens() {
+    return readBucket.available();
+  }
+
+  /** Write tokens left now on shard {@code exchangeIndex} (negative while calls wait). */
+  public double writeTokens(int exchangeIndex) {
+    return writeBucket(exchangeIndex).available();
+  }
+
+  private TokenBucket writeBucket(int shard) {
+    KalshiRateTier tier = config.rateTier();
+    return writeBuckets.computeIfAbsent(shard, s -> new TokenBucket(tier.writeCapacity(), tier.writePerSecond(), this::nanos));
+  }
+
+  /** The shard a write goes to when the call names it; 0 (the main exchange) otherwise. */
+  static int shardOf(Call call) {
+    Integer shard = null;
+    if (call.body() instanceof KalshiOrders.CreateOrderRequest create) {
+      shard = create.exchangeIndex();
+    } else if (call.body() instanceof KalshiOrders.BatchCreateRequest batch) {
+      shard = common(batch.orders().stream().map(KalshiOrders.CreateOrderRequest::exchangeIndex).toList());
+    } else if (call.body() instanceof KalshiOrders.BatchCancelRequest batch) {
+      shard = common(batch.orders().stream().map(KalshiOrders.BatchCancelItem::exchangeIndex).toList());
+    } else {
+      for (Map.Entry<String, String> parameter : call.query()) {
+        if (parameter.getKey().equals("exchange_index")) {
+          shard = Integer.valueOf(parameter.getValue());
+        }
+      }
+    }
+    return shard == null || shard < 0 ? 0 : shard;
+  }
+
+  private static Integer common(List<Integer> shards) {
+    Integer first = shards.isEmpty() ? null : shards.get(0);
+    return shards.stream().allMatch(s -> Objects.equals(s, first)) ? first : null;
+  }
+
+  /** The bucket clock follows the configured clock, so tests can hold time still. */
+  private long nanos() {
+    return Math.multiplyExact(config.clock().millis(), 1_000_000L);
   }
 
   private long backoffMillis(int attempt) {

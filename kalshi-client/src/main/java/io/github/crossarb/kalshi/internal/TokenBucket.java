@@ -46,7 +46,8 @@ public final class TokenBucket {
 
   private void refill() {
     long now = nanoTime.getAsLong();
-    tokens = Math.min(capacity, tokens + (now - lastNanos) * perNano);
-    lastNanos = now;
+    // A wall clock may step back: never take tokens away for it.
+    tokens = Math.min(capacity, tokens + Math.max(0, now - lastNanos) * perNano);
+    lastNanos = Math.max(lastNanos, now);
   }
 }

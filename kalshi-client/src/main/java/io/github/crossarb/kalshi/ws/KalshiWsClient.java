@@ -4,6 +4,7 @@ import io.github.crossarb.core.book.OrderBook;
 import io.github.crossarb.core.book.UntrustedReason;
 import io.github.crossarb.core.model.VenueId;
 import io.github.crossarb.core.venue.BookListener;
+import io.github.crossarb.core.venue.VenueAuthException;
 import io.github.crossarb.core.venue.VenueConfigException;
 import io.github.crossarb.core.venue.VenueProtocolException;
 import io.github.crossarb.core.venue.VenueUnavailableException;
@@ -14,6 +15,7 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -120,6 +122,8 @@ public final class KalshiWsClient {
   private final List<Subscription> subscriptions = new ArrayList<>();
   private final Map<Long, Subscription> bySid = new HashMap<>();
   private final Map<Integer, Subscription> pending = new HashMap<>();
+  /** get_snapshot commands in flight: if Kalshi refuses one, the subscription is made anew instead. */
+  private final Map<Integer, Subscription> pendingResyncs = new HashMap<>();
   private final List<ConnectionListener> connectionListeners = new ArrayList<>();
   private final List<Consumer<VenueProtocolException>> protocolErrorListeners = new ArrayList<>();
   private WebSocket socket;
@@ -129,6 +133,8 @@ public final class KalshiWsClient {
   private int reconnectAttempt;
   private int nextCommandId = 1;
   private long watchdogTimer = -1;
+  private long keepaliveTimer = -1;
+  private long lastHeardMillis;
   private long reconnectTimer = -1;
   private long protocolErrors;
 
@@ -172,6 +178,9 @@ public final class KalshiWsClient {
       }
       entries.put(book.instrument().symbol(), new BookEntry(book, listener));
     }
+    if (entries.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
     List<String> tickers = new ArrayList<>(entries.keySet());
     List<Subscription> created = new ArrayList<>();
     for (int from = 0; from < tickers.size(); from += config.subscribeBatch()) {
@@ -194,6 +203,20 @@ public final class KalshiWsClient {
         .map(list -> list.get(0));
   }
 
+  /** As {@link #subscribe}, in batches of {@link KalshiConfig#subscribeBatch()} tickers (at least one ticker). */
+  public Future<List<Subscription>> subscribeBatched(String channel, List<String> tickers, Consumer<KalshiWsMessage> handler) {
+    if (tickers.isEmpty()) {
+      return Future.failedFuture(new IllegalArgumentException("no tickers to subscribe " + channel + " for"));
+    }
+    Objects.requireNonNull(handler, "handler");
+    List<Subscription> created = new ArrayList<>();
+    for (int from = 0; from < tickers.size(); from += config.subscribeBatch()) {
+      created.add(new Subscription(channel, tickers.subList(from, Math.min(tickers.size(), from + config.subscribeBatch())),
+          Map.of(), handler));
+    }
+    return register(created);
+  }
+
   private Future<List<Subscription>> register(List<Subscription> created) {
     if (closed) {
       return Future.failedFuture(new VenueUnavailableException(KALSHI, "the Kalshi WebSocket client is closed"));
@@ -202,13 +225,13 @@ public final class KalshiWsClient {
     if (socket != null) {
       return Future.all(created.stream().map(this::sendSubscribe).toList()).map(created);
     }
+    if (everConnected) {
+      // Between reconnects: the replay after the next connect sends these too.
+      scheduleReconnect();
+      return Future.succeededFuture(created);
+    }
     return connect().compose(v -> Future.succeededFuture(created), failure -> {
-      if (!everConnected) {
-        subscriptions.removeAll(created);
-        for (Subscription s : created) {
-          markAll(s, UntrustedReason.DISCONNECTED);
-        }
-      }
+      subscriptions.removeAll(created);
       return Future.failedFuture(failure);
     });
   }
@@ -244,6 +267,12 @@ public final class KalshiWsClient {
     client.connect(options).onComplete(ar -> {
       connecting = null;
       if (ar.failed()) {
+        if (ar.cause() instanceof UpgradeRejectedException rejected
+            && (rejected.getStatus() == 401 || rejected.getStatus() == 403)) {
+          promise.fail(new VenueAuthException(KALSHI, "Kalshi refused the WebSocket login (" + rejected.getStatus()
+              + "): check that KALSHI_API_KEY_ID matches the private key and the environment, prod or demo"));
+          return;
+        }
         promise.fail(new VenueUnavailableException(KALSHI, "Kalshi WebSocket connect to " + url + " failed ("
             + ar.cause().getClass().getSimpleName() + ": " + oneLine(ar.cause().getMessage()) + ")", null, ar.cause()));
         return;
@@ -264,19 +293,50 @@ public final class KalshiWsClient {
     boolean reconnected = everConnected;
     everConnected = true;
     reconnectAttempt = 0;
-    ws.textMessageHandler(this::onText);
+    lastHeardMillis = System.currentTimeMillis();
+    ws.textMessageHandler(text -> {
+      lastHeardMillis = System.currentTimeMillis();
+      onText(text);
+    });
+    ws.pongHandler(pong -> lastHeardMillis = System.currentTimeMillis());
     ws.closeHandler(v -> onDropped(ws, "closed by the server"));
     ws.exceptionHandler(e -> {
       onDropped(ws, e.getClass().getSimpleName());
       ws.close();
     });
     startWatchdog();
+    startKeepalive(ws);
     for (Subscription s : List.copyOf(subscriptions)) {
       sendSubscribe(s);
     }
     if (reconnected) {
       connectionListeners.forEach(ConnectionListener::onReconnected);
     }
+  }
+
+  /**
+   * Pings every interval; a connection that answered nothing for three intervals is half-open
+   * (TCP alive, peer gone): drop it and reconnect rather than wait forever.
+   */
+  private void startKeepalive(WebSocket ws) {
+    if (keepaliveTimer != -1) {
+      vertx.cancelTimer(keepaliveTimer);
+    }
+    long interval = config.pingInterval().toMillis();
+    keepaliveTimer = vertx.setPeriodic(interval, id -> {
+      if (ws != socket) {
+        vertx.cancelTimer(id);
+        return;
+      }
+      if (System.currentTimeMillis() - lastHeardMillis > 3 * interval) {
+        vertx.cancelTimer(id);
+        keepaliveTimer = -1;
+        onDropped(ws, "no answer to pings for " + 3 * interval + " ms");
+        ws.close();
+        return;
+      }
+      ws.writePing(io.vertx.core.buffer.Buffer.buffer("keepalive"));
+    });
   }
 
   private void onDropped(WebSocket ws, String reason) {
@@ -286,7 +346,8 @@ public final class KalshiWsClient {
     socket = null;
     bySid.clear();
     pending.clear();
-    for (Subscription s : subscriptions) {
+    pendingResyncs.clear();
+    for (Subscription s : List.copyOf(subscriptions)) {
       s.sid = null;
       s.lastSeq = -1;
       s.pendingId = null;
@@ -349,7 +410,7 @@ public final class KalshiWsClient {
    * after a tick size change); false when no live book subscription holds it.
    */
   public boolean resyncBook(String ticker, UntrustedReason reason) {
-    for (Subscription s : subscriptions) {
+    for (Subscription s : List.copyOf(subscriptions)) {
       BookEntry entry = s.books.get(ticker);
       if (entry != null) {
         boolean wasTrusted = entry.book.isTrusted();
@@ -369,10 +430,26 @@ public final class KalshiWsClient {
     if (s.sid == null || tickers.isEmpty()) {
       return;
     }
-    send(command("update_subscription", new JsonObject()
+    JsonObject command = command("update_subscription", new JsonObject()
         .put("sids", new JsonArray().add(s.sid))
         .put("market_tickers", new JsonArray(new ArrayList<>(tickers)))
-        .put("action", "get_snapshot")));
+        .put("action", "get_snapshot"));
+    pendingResyncs.put(command.getInteger("id"), s);
+    send(command);
+  }
+
+  /** The other way to resync: unsubscribe, then subscribe again (a new sid, fresh snapshots). */
+  private void resubscribe(Subscription s) {
+    if (s.cancelled || socket == null) {
+      return;
+    }
+    if (s.sid != null) {
+      bySid.remove(s.sid);
+      send(command("unsubscribe", new JsonObject().put("sids", new JsonArray().add(s.sid))));
+    }
+    s.sid = null;
+    s.lastSeq = -1;
+    sendSubscribe(s);
   }
 
   private void onText(String text) {
@@ -400,7 +477,7 @@ public final class KalshiWsClient {
         resync(owner, owner.tickers);
       }
     } else {
-      for (Subscription s : subscriptions) {
+      for (Subscription s : List.copyOf(subscriptions)) {
         if (!s.books.isEmpty()) {
           markAll(s, UntrustedReason.INVALID_UPDATE);
           resync(s, s.tickers);
@@ -456,6 +533,9 @@ public final class KalshiWsClient {
         resync(s, List.of(delta.marketTicker()));
       }
     } else if (message instanceof KalshiWsMessage.Ok ok) {
+      if (ok.id() != null) {
+        pendingResyncs.remove(ok.id());
+      }
       // An ok may carry the sid's seq. Only move forward with it: treating it as a gap could
       // loop (get_snapshot → ok → "gap" → get_snapshot) if Kalshi numbers acks differently.
       if (ok.sid() != null && ok.seq() != null) {
@@ -468,6 +548,10 @@ public final class KalshiWsClient {
       Subscription s = error.id() == null ? null : pending.remove(error.id());
       if (s != null) {
         s.pendingId = null;
+      }
+      Subscription resyncing = error.id() == null ? null : pendingResyncs.remove(error.id());
+      if (resyncing != null && subscriptions.contains(resyncing)) {
+        resubscribe(resyncing);
       }
     } else {
       Long sid = sidOf(message);
@@ -525,7 +609,7 @@ public final class KalshiWsClient {
     }
     long period = Math.max(10, config.silenceThreshold().toMillis() / 4);
     watchdogTimer = vertx.setPeriodic(period, id -> {
-      for (Subscription s : subscriptions) {
+      for (Subscription s : List.copyOf(subscriptions)) {
         for (BookEntry entry : s.books.values()) {
           boolean wasTrusted = entry.book.isTrusted();
           if (entry.book.checkSilence(config.silenceThreshold()) && wasTrusted) {
@@ -547,7 +631,11 @@ public final class KalshiWsClient {
       vertx.cancelTimer(reconnectTimer);
       reconnectTimer = -1;
     }
-    for (Subscription s : subscriptions) {
+    if (keepaliveTimer != -1) {
+      vertx.cancelTimer(keepaliveTimer);
+      keepaliveTimer = -1;
+    }
+    for (Subscription s : List.copyOf(subscriptions)) {
       markAll(s, UntrustedReason.DISCONNECTED);
     }
     subscriptions.clear();

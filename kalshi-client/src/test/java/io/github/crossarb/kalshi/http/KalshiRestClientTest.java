@@ -250,6 +250,27 @@ class KalshiRestClientTest {
   }
 
   @Test
+  void getsOneOrderAndTheExchangeSchedule(WireMockRuntimeInfo wm) throws Exception {
+    stubFor(get(urlEqualTo("/trade-api/v2/portfolio/orders/ord-7")).willReturn(okJson(
+        "{\"order\":{\"order_id\":\"ord-7\",\"client_order_id\":\"c-7\",\"ticker\":\"T\",\"outcome_side\":\"yes\","
+            + "\"book_side\":\"bid\",\"status\":\"canceled\",\"yes_price_dollars\":\"0.1230\",\"fill_count_fp\":\"1.00\","
+            + "\"remaining_count_fp\":\"0.00\",\"initial_count_fp\":\"4.00\",\"exchange_index\":1}}")));
+    stubFor(get(urlEqualTo("/trade-api/v2/exchange/schedule")).willReturn(okJson(
+        "{\"schedule\":{\"standard_hours\":[{\"start_time\":\"2026-01-01T00:00:00Z\"}],"
+            + "\"maintenance_windows\":[{\"start_datetime\":\"2026-11-28T08:00:00Z\",\"end_datetime\":\"2026-11-28T10:00:00Z\"}]}}")));
+
+    KalshiPortfolio.Order order = await(client(wm).getOrder("ord-7"));
+    KalshiMarketData.ScheduleResponse schedule = await(client(wm).getExchangeSchedule());
+
+    assertThat(order.clientOrderId()).isEqualTo("c-7");
+    assertThat(order.status()).isEqualTo("canceled");
+    assertThat(order.exchangeIndex()).isEqualTo(1);
+    assertThat(schedule.schedule().maintenanceWindows()).singleElement()
+        .extracting(KalshiMarketData.MaintenanceWindow::startDatetime).isEqualTo("2026-11-28T08:00:00Z");
+    assertThat(schedule.schedule().standardHours()).hasSize(1);
+  }
+
+  @Test
   void venueErrorBodiesBecomeRejectionsWithTheVenueCode(WireMockRuntimeInfo wm) throws Exception {
     stubFor(post(urlEqualTo("/trade-api/v2/portfolio/events/orders")).willReturn(aResponse().withStatus(400)
         .withBody("{\"code\":\"insufficient_balance\",\"message\":\"Insufficient balance\",\"details\":\"need 5.50\"}")));
@@ -286,6 +307,27 @@ class KalshiRestClientTest {
     assertThat(failure).isInstanceOf(VenueAuthException.class)
         .hasMessageContaining("KALSHI_API_KEY_ID")
         .hasMessageNotContaining(KalshiTestSupport.KEY_ID);
+  }
+
+  @Test
+  void writesAreChargedToTheBucketOfTheirShard(WireMockRuntimeInfo wm) throws Exception {
+    stubFor(post(urlEqualTo("/trade-api/v2/portfolio/events/orders")).willReturn(aResponse().withStatus(201)
+        .withBody("{\"order_id\":\"o\",\"fill_count\":\"0\",\"remaining_count\":\"1\"}")));
+    stubFor(delete(urlEqualTo("/trade-api/v2/portfolio/events/orders/o?market_ticker=T&exchange_index=2"))
+        .willReturn(okJson("{\"order_id\":\"o\",\"reduced_by\":\"1.00\"}")));
+    stubFor(get(urlEqualTo("/trade-api/v2/exchange/status")).willReturn(okJson("{\"exchange_active\":true,\"trading_active\":true}")));
+    // A clock that stands still: no refill, so the charges are exact.
+    KalshiRestClient client = new KalshiRestClient(vertx, config(wm)
+        .clock(java.time.InstantSource.fixed(java.time.Instant.parse("2026-11-27T04:00:00Z"))).build());
+
+    await(client.createOrder(new KalshiOrders.CreateOrderRequest("T", "c", "bid", "1", "0.5000", "good_till_canceled",
+        "taker_at_cross", null, null, null, 2)));
+    await(client.cancelOrder("o", "T", 2));
+    await(client.getExchangeStatus());
+
+    assertThat(client.writeTokens(2)).isEqualTo(100.0 - 10 - 2); // Basic: 100 write tokens
+    assertThat(client.writeTokens(0)).isEqualTo(100.0);
+    assertThat(client.readTokens()).isEqualTo(200.0 - 10);
   }
 
   @Test

@@ -39,6 +39,17 @@ class TokenBucketTest {
   }
 
   @Test
+  void aClockSteppingBackNeverCostsTokens() {
+    nanos.set(5_000_000_000L);
+    TokenBucket bucket = new TokenBucket(100, 100, nanos::get);
+    assertThat(bucket.reserve(50)).isZero();
+    nanos.set(1_000_000_000L);
+    assertThat(bucket.available()).isEqualTo(50.0);
+    nanos.set(5_100_000_000L);
+    assertThat(bucket.available()).isEqualTo(60.0);
+  }
+
+  @Test
   void tiersFollowTheReference() {
     assertThat(KalshiRateTier.BASIC.writeCapacity()).isEqualTo(100);
     assertThat(KalshiRateTier.ADVANCED.writeCapacity()).isEqualTo(600);

@@ -172,8 +172,8 @@ class KalshiWsClientIT {
     JsonObject first = next(inbound);
     JsonObject second = next(inbound);
     assertThat(first.getString("cmd")).isEqualTo("subscribe");
-    assertThat(first.getJsonObject("params").getJsonArray("channels").getList()).containsExactly("orderbook_delta");
-    assertThat(first.getJsonObject("params").getJsonArray("market_tickers").getList()).containsExactly(A, B);
+    assertThat(first.getJsonObject("params").getJsonArray("channels").stream().toList()).containsExactly("orderbook_delta");
+    assertThat(first.getJsonObject("params").getJsonArray("market_tickers").stream().toList()).containsExactly(A, B);
     assertThat(first.getJsonObject("params").getBoolean("use_yes_price")).isFalse();
     assertThat(second.getJsonObject("params").getString("market_ticker")).isEqualTo(C);
     assertThat(second.getInteger("id")).isNotEqualTo(first.getInteger("id"));
@@ -218,9 +218,9 @@ class KalshiWsClientIT {
         .containsExactlyInAnyOrder("untrusted " + A + " SEQUENCE_GAP", "untrusted " + B + " SEQUENCE_GAP");
     JsonObject resync = next(inbound);
     assertThat(resync.getString("cmd")).isEqualTo("update_subscription");
-    assertThat(resync.getJsonObject("params").getJsonArray("sids").getList()).containsExactly(1);
+    assertThat(resync.getJsonObject("params").getJsonArray("sids").stream().toList()).containsExactly(1);
     assertThat(resync.getJsonObject("params").getString("action")).isEqualTo("get_snapshot");
-    assertThat(resync.getJsonObject("params").getJsonArray("market_tickers").getList()).containsExactly(A, B);
+    assertThat(resync.getJsonObject("params").getJsonArray("market_tickers").stream().toList()).containsExactly(A, B);
     assertThat(read(() -> books.get(2).isTrusted())).as("other sid untouched").isTrue();
 
     send(ws, delta(1, 5, A, "yes", "0.4100", "1.00")); // dropped until the snapshot
@@ -231,6 +231,32 @@ class KalshiWsClientIT {
     // The delta that revealed the gap and the one after it.
     assertThat(read(() -> books.get(0).droppedUpdates())).isEqualTo(2);
     assertThat(read(() -> books.get(1).isTrusted())).isFalse();
+  }
+
+  @Test
+  void whenASnapshotRequestIsRefusedTheSubscriptionIsMadeAnew() throws Exception {
+    List<OrderBook> books = subscribed(Duration.ofSeconds(30));
+    ServerWebSocket ws = current;
+    send(ws, snapshot(1, 1, A, "[[\"0.4100\",\"13.00\"]]", "[]"));
+    assertThat(nextEvent()).isEqualTo("updated " + A);
+    send(ws, delta(1, 3, A, "yes", "0.4100", "1.00")); // gap
+    assertThat(nextEvent()).isEqualTo("untrusted " + A + " SEQUENCE_GAP");
+    JsonObject resync = next(inbound);
+    assertThat(resync.getString("cmd")).isEqualTo("update_subscription");
+
+    send(ws, "{\"id\":" + resync.getInteger("id") + ",\"type\":\"error\",\"msg\":{\"code\":8,\"msg\":\"Unknown command\"}}");
+
+    JsonObject unsubscribe = next(inbound);
+    assertThat(unsubscribe.getString("cmd")).isEqualTo("unsubscribe");
+    assertThat(unsubscribe.getJsonObject("params").getJsonArray("sids").stream().toList()).containsExactly(1);
+    JsonObject subscribe = next(inbound);
+    assertThat(subscribe.getString("cmd")).isEqualTo("subscribe");
+    assertThat(subscribe.getJsonObject("params").getJsonArray("market_tickers").stream().toList()).containsExactly(A, B);
+    send(ws, "{\"id\":" + subscribe.getInteger("id") + ",\"type\":\"subscribed\",\"msg\":{\"channel\":\"orderbook_delta\",\"sid\":9}}");
+    send(ws, delta(1, 4, A, "yes", "0.4100", "1.00")); // the old sid: ignored
+    send(ws, snapshot(9, 1, A, "[[\"0.4300\",\"2.00\"]]", "[]"));
+    assertThat(nextEvent()).isEqualTo("updated " + A);
+    assertThat(read(() -> books.get(0).bestBid(Outcome.YES))).contains(Price.parse("0.43"));
   }
 
   @Test
@@ -318,7 +344,7 @@ class KalshiWsClientIT {
         headers.get("KALSHI-ACCESS-TIMESTAMP") + "GET/trade-api/ws/v2", headers.get("KALSHI-ACCESS-SIGNATURE"))).isTrue();
     JsonObject replay = next(inbound);
     assertThat(replay.getString("cmd")).isEqualTo("subscribe");
-    assertThat(replay.getJsonObject("params").getJsonArray("market_tickers").getList()).containsExactly(A, B);
+    assertThat(replay.getJsonObject("params").getJsonArray("market_tickers").stream().toList()).containsExactly(A, B);
     assertThat(inbound.poll(300, TimeUnit.MILLISECONDS)).as("no replay of the cancelled subscription").isNull();
     assertThat(next(connection)).isEqualTo("restored");
     assertThat(read(() -> books.get(0).integrity().reason())).isEqualTo(UntrustedReason.DISCONNECTED);
@@ -327,6 +353,66 @@ class KalshiWsClientIT {
     send(again, snapshot(7, 1, A, "[[\"0.4000\",\"1.00\"]]", "[]"));
     assertThat(nextEvent()).isEqualTo("updated " + A);
     assertThat(read(() -> books.get(0).isTrusted())).isTrue();
+  }
+
+  @Test
+  void aConnectionThatStopsAnsweringIsDroppedAndReplaced() throws Exception {
+    client = new KalshiWsClient(vertx, KalshiConfig.builder()
+        .restBaseUrl("http://127.0.0.1:1/trade-api/v2")
+        .wsUrl("ws://127.0.0.1:" + server.actualPort() + "/trade-api/ws/v2")
+        .credentials(KalshiTestSupport.credentials())
+        .pingInterval(Duration.ofMillis(100))
+        .reconnectBackoff(Duration.ofMillis(10), Duration.ofMillis(50))
+        .build());
+    BlockingQueue<String> connection = new LinkedBlockingQueue<>();
+    await(onContext(() -> {
+      client.addConnectionListener(new KalshiWsClient.ConnectionListener() {
+        @Override
+        public void onDisconnected(String reason) {
+          connection.add("lost: " + reason);
+        }
+
+        @Override
+        public void onReconnected() {
+          connection.add("restored");
+        }
+      });
+      return client.subscribeBooks(books(A), listener);
+    }));
+    ServerWebSocket ws = next(connections);
+    assertThat(next(inbound).getString("cmd")).isEqualTo("subscribe");
+    // Six ping intervals without a single message: only the server's pongs keep it alive.
+    assertThat(connection.poll(600, TimeUnit.MILLISECONDS)).isNull();
+
+    ws.pause(); // half-open: the server reads nothing more, so it answers no ping
+
+    assertThat(next(connection)).startsWith("lost: no answer to pings");
+    next(connections);
+    assertThat(next(inbound).getString("cmd")).isEqualTo("subscribe");
+    assertThat(next(connection)).isEqualTo("restored");
+    ws.resume(); // lets the old connection finish its close handshake instead of timing out at teardown
+  }
+
+  @Test
+  void aRefusedLoginIsAnAuthErrorAndNothingStaysSubscribed() throws Exception {
+    HttpServer refusing = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+        .webSocketHandshakeHandler(handshake -> handshake.reject(401))
+        .webSocketHandler(ws -> connections.add(ws));
+    await(refusing.listen());
+    client = new KalshiWsClient(vertx, KalshiConfig.builder()
+        .restBaseUrl("http://127.0.0.1:1/trade-api/v2")
+        .wsUrl("ws://127.0.0.1:" + refusing.actualPort() + "/trade-api/ws/v2")
+        .credentials(KalshiTestSupport.credentials())
+        .build());
+    List<OrderBook> books = books(A);
+
+    Throwable failure = KalshiTestSupport.failure(onContext(() -> client.subscribeBooks(books, listener)));
+
+    assertThat(failure).isInstanceOf(io.github.crossarb.core.venue.VenueAuthException.class)
+        .hasMessageContaining("401").hasMessageNotContaining(KalshiTestSupport.KEY_ID);
+    assertThat(read(() -> client.isConnected())).isFalse();
+    assertThat(read(() -> books.get(0).integrity().reason())).isEqualTo(UntrustedReason.AWAITING_SNAPSHOT);
+    assertThat(connections).isEmpty();
   }
 
   @Test
