@@ -111,7 +111,27 @@ class PolymarketMarketStreamIT {
   }
 
   @Test
+  void aSnapshotThatDisagreesWithTheBuiltBookWinsAndIsCounted() throws Exception {
+    subscribeBoth();
+    fake.push(book("1111", "[{\"price\":\"0.40\",\"size\":\"10\"}]", "[]"));
+    assertThat(next()).isEqualTo("updated 1111");
+    fake.push(book("1111", "[{\"price\":\"0.40\",\"size\":\"10\"}]", "[]"));
+    assertThat(next()).isEqualTo("updated 1111");
+    PolymarketMarketStream stream = (PolymarketMarketStream) venue.marketData();
+    assertThat(onContext(stream::snapshotDisagreements)).isZero();
+    fake.push(book("1111", "[{\"price\":\"0.39\",\"size\":\"4\"}]", "[]"));
+    assertThat(next()).isEqualTo("updated 1111");
+    assertThat(onContext(stream::snapshotDisagreements)).isEqualTo(1);
+    assertThat(onContext(() -> yes.bestBid(Outcome.YES))).contains(Price.parse("0.39"));
+  }
+
+  @Test
   void tickSizeChangeMarksTheBookUntrustedUntilTheNextSnapshot() throws Exception {
+    String condition = "0xc0";
+    fake.rest.put("/markets-by-token/1111", "{\"condition_id\":\"" + condition + "\"}");
+    fake.rest.put("/clob-markets/" + condition, "{\"c\":\"0xc0\",\"t\":[{\"t\":\"1111\",\"o\":\"Yes\"},"
+        + "{\"t\":\"2222\",\"o\":\"No\"}],\"mts\":0.01,\"nr\":false,\"mos\":5}");
+    assertThat(h.call(() -> venue.instrument(yes.instrument())).tickGrid().stepAt(Price.parse("0.5"))).isEqualTo(10_000);
     subscribeBoth();
     fake.push(book("1111", "[{\"price\":\"0.40\",\"size\":\"10\"}]", "[]"));
     assertThat(next()).isEqualTo("updated 1111");
@@ -122,6 +142,9 @@ class PolymarketMarketStreamIT {
     fake.push(book("1111", "[{\"price\":\"0.401\",\"size\":\"10\"}]", "[]"));
     assertThat(next()).isEqualTo("updated 1111");
     assertThat(onContext(() -> yes.isTrusted())).isTrue();
+    // The cached rules were dropped: the next read sees the new tick.
+    fake.rest.put("/clob-markets/" + condition, fake.rest.get("/clob-markets/" + condition).replace("0.01", "0.001"));
+    assertThat(h.call(() -> venue.instrument(yes.instrument())).tickGrid().stepAt(Price.parse("0.5"))).isEqualTo(1_000);
   }
 
   @Test
