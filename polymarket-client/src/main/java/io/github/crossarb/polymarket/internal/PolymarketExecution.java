@@ -70,6 +70,8 @@ import java.util.Set;
  */
 public final class PolymarketExecution implements ExecutionClient {
   private static final VenueId VENUE = VenueId.POLYMARKET;
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(PolymarketExecution.class.getName());
   private static final Duration GEOBLOCK_TTL = Duration.ofMinutes(10);
 
   private final Vertx vertx;
@@ -315,6 +317,11 @@ public final class PolymarketExecution implements ExecutionClient {
         core = OrderStatus.OPEN;
     }
     String orderId = response.orderId();
+    if (!orderId.equalsIgnoreCase(p.order().hash())) {
+      // The binding (and findOrder) use our hash; a different id means the hashing disagrees.
+      LOG.warning("Polymarket order id " + Json.clip(orderId) + " differs from the local order hash "
+          + p.order().hash() + " of client order " + request.clientOrderId());
+    }
     return new SubmitResult.Accepted(request.clientOrderId(), new VenueOrderId(orderId), core, filled);
   }
 

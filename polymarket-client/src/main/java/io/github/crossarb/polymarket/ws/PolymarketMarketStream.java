@@ -105,7 +105,15 @@ public final class PolymarketMarketStream implements MarketDataClient {
     if (connection == null) {
       connection = new WsConnection(vertx, config, config.wsUrl() + "/market", new Handler());
       startWatchdog();
-      return connection.start().map(subscription);
+      return connection.start().map(subscription).recover(e -> {
+        // Nothing subscribed: undo, so that a retry by the caller does not double the books.
+        connection.close();
+        connection = null;
+        vertx.cancelTimer(watchdog);
+        watchdog = -1;
+        unsubscribe(added);
+        return Future.failedFuture(e);
+      });
     }
     if (connection.isOpen() && !newTokens.isEmpty()) {
       sendBatches(new ArrayList<>(newTokens), false);

@@ -140,7 +140,7 @@ class SignersGoldenTest {
 
   private static Map<String, String> toMap(JsonNode node) {
     Map<String, String> out = new LinkedHashMap<>();
-    node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    node.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
     return out;
   }
 }
