@@ -72,6 +72,23 @@ class PolymarketRestClientIT {
   }
 
   @Test
+  void clobMarketsPageAndSingleMarket() throws Exception {
+    String market = "{\"condition_id\":\"0xc\",\"question\":\"Q?\",\"tokens\":[{\"token_id\":\"1\",\"outcome\":\"Yes\","
+        + "\"price\":0.5},{\"token_id\":\"2\",\"outcome\":\"No\",\"price\":0.5}],\"minimum_tick_size\":0.01,"
+        + "\"minimum_order_size\":5,\"neg_risk\":false,\"active\":true,\"closed\":false,\"accepting_orders\":true}";
+    stubFor(get(urlEqualTo("/markets?next_cursor=MA%3D%3D")).willReturn(okJson(
+        "{\"limit\":1,\"count\":1,\"next_cursor\":\"LTE=\",\"data\":[" + market + "]}")));
+    stubFor(get(urlEqualTo("/markets/0xc")).willReturn(okJson(market)));
+    Page<ClobMarket> page = h.call(() -> rest.getMarkets(Page.FIRST));
+    assertThat(page.isLast()).isTrue();
+    assertThat(page.data()).singleElement().satisfies(m -> {
+      assertThat(m.tokens()).extracting(ClobMarketInfo.Token::tokenId).containsExactly("1", "2");
+      assertThat(m.minimumTickSize()).isEqualTo("0.01");
+    });
+    assertThat(h.call(() -> rest.getMarket("0xc")).acceptingOrders()).isTrue();
+  }
+
+  @Test
   void ordersPaginateWithTheEncodedCursorAndSignThePathOnly() throws Exception {
     stubFor(get(urlPathEqualTo("/data/orders")).withQueryParam("next_cursor", equalTo("MA=="))
         .willReturn(okJson("{\"next_cursor\":\"Mg==\",\"data\":[{\"id\":\"0x1\",\"status\":\"LIVE\",\"asset_id\":\"1\","
