@@ -494,8 +494,16 @@ public final class PolymarketExecution implements ExecutionClient {
       if (userStream != null) {
         userStream.close();
       }
-      userStream = new PolymarketUserStream(vertx, config, creds, this, listener);
-      return userStream.start();
+      PolymarketUserStream stream = new PolymarketUserStream(vertx, config, creds, this, listener);
+      userStream = stream;
+      return stream.start().recover(e -> {
+        // Not listening after all: stop the reconnect loop so the caller's retry starts clean.
+        stream.close();
+        if (userStream == stream) {
+          userStream = null;
+        }
+        return Future.failedFuture(e);
+      });
     });
   }
 

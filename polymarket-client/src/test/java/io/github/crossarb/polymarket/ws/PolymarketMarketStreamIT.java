@@ -193,6 +193,16 @@ class PolymarketMarketStreamIT {
   }
 
   @Test
+  void aFirstConnectThatFailsFailsTheSubscribeAndLeavesNothingBehind() throws Exception {
+    PolymarketVenue unreachable = h.venue(VenueHarness.config("http://127.0.0.1:1").wsUrl("ws://127.0.0.1:1/ws")
+        .reconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(100)).build());
+    Throwable failure = h.failure(() -> unreachable.marketData().subscribe(List.of(yes), listener));
+    assertThat(failure).isInstanceOf(io.github.crossarb.core.venue.VenueUnavailableException.class);
+    assertThat(onContext(() -> yes.isTrusted())).isFalse();
+    h.call(() -> unreachable.close());
+  }
+
+  @Test
   void sendsTextPings() throws Exception {
     subscribeBoth();
     assertThat(fake.nextPing()).isEqualTo("/ws/market PING");
