@@ -378,6 +378,26 @@ class PolymarketVenueIT {
   }
 
   @Test
+  void heartbeatsChainEachIdIntoTheNextBeat() throws Exception {
+    stubFor(post(urlEqualTo("/v1/heartbeats")).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock
+        .equalToJson("{\"heartbeat_id\":\"\"}")).willReturn(okJson("{\"heartbeat_id\":\"hb-1\"}")));
+    stubFor(post(urlEqualTo("/v1/heartbeats")).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock
+        .equalToJson("{\"heartbeat_id\":\"hb-1\"}")).willReturn(okJson("{\"heartbeat_id\":\"hb-2\"}")));
+    stubFor(post(urlEqualTo("/v1/heartbeats")).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock
+        .equalToJson("{\"heartbeat_id\":\"hb-2\"}")).willReturn(okJson("{\"heartbeat_id\":\"hb-2\"}")));
+    java.util.concurrent.BlockingQueue<String> beats = new java.util.concurrent.LinkedBlockingQueue<>();
+    PolymarketVenue venue = venue();
+    h.call(() -> venue.startHeartbeats(Duration.ofMillis(50), beats::add));
+    assertThat(beats.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("hb-1");
+    assertThat(beats.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("hb-2");
+    assertThat(beats.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("hb-2");
+    h.call(() -> {
+      venue.stopHeartbeats();
+      return io.vertx.core.Future.succeededFuture();
+    });
+  }
+
+  @Test
   void publicReadsMapErrorsAndSortBooks() throws Exception {
     stubFor(get(urlPathEqualTo("/book")).withQueryParam("token_id", equalTo(TOKEN))
         .willReturn(okJson(Golden.text("polymarket/http_get_book.json"))));
