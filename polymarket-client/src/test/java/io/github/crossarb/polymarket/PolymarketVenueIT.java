@@ -371,6 +371,18 @@ class PolymarketVenueIT {
   }
 
   @Test
+  void concurrentFirstCallsDeriveTheKeyOnce(@TempDir Path dir) throws Exception {
+    stubFor(post(urlEqualTo("/auth/api-key")).willReturn(okJson(
+        "{\"apiKey\":\"new-key\",\"secret\":\"c2VjcmV0\",\"passphrase\":\"new-pass\"}")));
+    stubFor(get(urlPathEqualTo("/data/orders")).willReturn(okJson("{\"next_cursor\":\"LTE=\",\"data\":[]}")));
+    PolymarketVenue venue = h.venue(VenueHarness.config(base).privateKey(VenueHarness.KEY).credentialCacheDir(dir).build());
+    h.call(() -> io.vertx.core.Future.all(venue.execution().openOrders(), venue.execution().openOrders(),
+        venue.execution().openOrders()));
+    verify(exactly(1), postRequestedFor(urlEqualTo("/auth/api-key")));
+    verify(exactly(3), getRequestedFor(urlPathEqualTo("/data/orders")).withHeader("POLY_API_KEY", equalTo("new-key")));
+  }
+
+  @Test
   void privateCallsWithoutAKeyFailAsConfigErrorsAndSubmitIsDenied() throws Exception {
     PolymarketVenue venue = h.venue(VenueHarness.config(base).build());
     assertThat(h.failure(() -> venue.execution().openOrders())).isInstanceOf(VenueConfigException.class);

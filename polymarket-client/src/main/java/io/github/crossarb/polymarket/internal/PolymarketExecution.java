@@ -84,6 +84,7 @@ public final class PolymarketExecution implements ExecutionClient {
   private Boolean geoblocked;
   private long geoblockCheckedMillis;
   private PolymarketUserStream userStream;
+  private Future<ApiCredentials> pendingCredentials;
 
   public PolymarketExecution(Vertx vertx, PolymarketConfig config, PolymarketRestClient rest, GammaClient gamma,
       RulesCache rules, OrderBindings bindings) {
@@ -106,6 +107,24 @@ public final class PolymarketExecution implements ExecutionClient {
     if (rest.hasCredentials()) {
       return Future.succeededFuture(rest.credentials());
     }
+    // Concurrent first calls share one derivation (and one cache write).
+    Future<ApiCredentials> pending = pendingCredentials;
+    if (pending == null) {
+      Future<ApiCredentials> started = loadOrDeriveCredentials();
+      pending = started;
+      if (!started.isComplete()) {
+        pendingCredentials = started;
+        started.onComplete(ar -> {
+          if (pendingCredentials == started) {
+            pendingCredentials = null;
+          }
+        });
+      }
+    }
+    return pending;
+  }
+
+  private Future<ApiCredentials> loadOrDeriveCredentials() {
     if (config.wallet() == null) {
       return Future.failedFuture(new VenueConfigException(VENUE,
           "Polymarket trading needs POLY_PRIVATE_KEY (and optionally POLY_API_KEY/SECRET/PASSPHRASE)"));
