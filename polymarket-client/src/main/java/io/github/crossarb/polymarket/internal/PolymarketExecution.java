@@ -42,6 +42,7 @@ import io.github.crossarb.polymarket.gamma.GammaClient;
 import io.github.crossarb.polymarket.order.Exchange;
 import io.github.crossarb.polymarket.order.OrderAmounts;
 import io.github.crossarb.polymarket.order.OrderBodies;
+import io.github.crossarb.polymarket.order.OrderSide;
 import io.github.crossarb.polymarket.order.SignedOrder;
 import io.github.crossarb.polymarket.order.UnsignedOrder;
 import io.github.crossarb.polymarket.ws.PolymarketUserStream;
@@ -156,7 +157,8 @@ public final class PolymarketExecution implements ExecutionClient {
   // ---------------------------------------------------------------- submit
 
   /** A signed order ready to send, with everything needed to send it again on a version change. */
-  private record Prepared(OrderRequest request, MarketRules rules, SignedOrder order, HttpCall call) {}
+  private record Prepared(OrderRequest request, MarketRules rules, SignedOrder order, Quantity signedShares,
+      HttpCall call) {}
 
   /** A check failed before anything was sent. */
   private static final class DeniedException extends RuntimeException {
@@ -256,8 +258,7 @@ public final class PolymarketExecution implements ExecutionClient {
     } catch (IllegalArgumentException e) {
       throw new DeniedException(e.getMessage());
     }
-    OrderAmounts amounts = OrderAmounts.limit(PolymarketMapper.toWire(request.side()),
-        Fixed.toBigDecimal(request.price().micros()), Fixed.toBigDecimal(request.size().micros()), r.tickSize());
+    OrderAmounts amounts = amountsFor(request, r);
     long expiration = request.timeInForce() == TimeInForce.GTD
         ? PolymarketMapper.gtdExpirationSeconds(request.expiration()) : 0;
     UnsignedOrder unsigned = new UnsignedOrder(OrderBindings.saltFor(request.clientOrderId()), config.maker(),
@@ -267,7 +268,33 @@ public final class PolymarketExecution implements ExecutionClient {
     SignedOrder signed = signer.sign(unsigned, exchange);
     String body = OrderBodies.postOrder(new OrderBodies.Post(signed, creds.apiKey(),
         PolymarketMapper.toWire(request.timeInForce()), request.postOnly(), false));
-    return new Prepared(request, r, signed, rest.postOrderCall(body));
+    return new Prepared(request, r, signed, Quantity.ofMicros(amounts.shares(signed.order().side())),
+        rest.postOrderCall(body));
+  }
+
+  /**
+   * The signed amounts: the official client's limit-order amounts for GTC/GTD; for IOC (FAK) and
+   * FOK the precision the CLOB demands of such orders (pUSD in cents for a BUY, shares to 4
+   * decimals), which may sign fewer shares than requested and must still reach the market minimum.
+   */
+  static OrderAmounts amountsFor(OrderRequest request, MarketRules r) {
+    OrderSide side = PolymarketMapper.toWire(request.side());
+    java.math.BigDecimal price = Fixed.toBigDecimal(request.price().micros());
+    java.math.BigDecimal size = Fixed.toBigDecimal(request.size().micros());
+    boolean immediate = request.timeInForce() == TimeInForce.IOC || request.timeInForce() == TimeInForce.FOK;
+    OrderAmounts amounts;
+    try {
+      amounts = immediate ? OrderAmounts.immediate(side, price, size, r.tickSize())
+          : OrderAmounts.limit(side, price, size, r.tickSize());
+    } catch (IllegalArgumentException e) {
+      throw new DeniedException(e.getMessage());
+    }
+    Quantity shares = Quantity.ofMicros(amounts.shares(side));
+    if (shares.compareTo(r.minOrderSize()) < 0) {
+      throw new DeniedException("size " + request.size() + " at " + request.price() + " signs only " + shares
+          + " shares as " + request.timeInForce() + ", below the market minimum " + r.minOrderSize());
+    }
+    return amounts;
   }
 
   private Future<SubmitResult> bindAndSend(Prepared p, boolean mayRetryVersion) {
@@ -315,14 +342,18 @@ public final class PolymarketExecution implements ExecutionClient {
 
   private SubmitResult accepted(Prepared p, PostOrderResponse response) {
     OrderRequest request = p.request();
-    // BUY: the shares taken are takingAmount; SELL: the shares given are makingAmount.
+    // BUY: the shares taken are takingAmount; SELL: the shares given are makingAmount. Not capped:
+    // what the venue reports is what we hold.
     Quantity filled = PolymarketMapper.quantityOf(request.side() == io.github.crossarb.core.model.Side.BUY
-        ? response.takingAmount() : response.makingAmount()).min(request.size());
+        ? response.takingAmount() : response.makingAmount());
+    // Complete means the signed order, which for IOC/FOK may be a little smaller than requested
+    // (OrderAmounts.immediate); the shortfall was never sent, so it cannot rest or fill later.
+    boolean complete = filled.compareTo(p.signedShares()) >= 0;
     String status = response.status() == null ? "live" : response.status();
     OrderStatus core;
     switch (status.toLowerCase(java.util.Locale.ROOT)) {
       case "matched":
-        core = filled.compareTo(request.size()) >= 0 ? OrderStatus.FILLED
+        core = complete ? OrderStatus.FILLED
             : request.timeInForce() == TimeInForce.IOC || request.timeInForce() == TimeInForce.FOK
                 ? OrderStatus.CANCELLED : OrderStatus.OPEN;
         break;

@@ -106,7 +106,7 @@ public final class PolymarketMarketStream implements MarketDataClient {
       connection = new WsConnection(vertx, config, config.wsUrl() + "/market", new Handler());
       startWatchdog();
       return connection.start().map(subscription).recover(e -> {
-        // Nothing subscribed: undo, so that a retry by the caller does not double the books.
+        // Nothing subscribed: undo, so that a retry by the caller does not subscribe the books twice.
         connection.close();
         connection = null;
         vertx.cancelTimer(watchdog);
