@@ -125,7 +125,7 @@ public record OrderAmounts(long makerAmount, long takerAmount) {
   public static OrderAmounts immediate(OrderSide side, BigDecimal price, BigDecimal size, TickSize tick) {
     Objects.requireNonNull(side, "side");
     if (price.signum() <= 0 || price.remainder(tick.value()).signum() != 0) {
-      throw new IllegalArgumentException("price " + price.toPlainString() + " is not a positive multiple of tick " + tick);
+      throw new IllegalArgumentException("price " + plain(price) + " is not a positive multiple of tick " + tick);
     }
     BigDecimal s = size.setScale(IMMEDIATE_MAKER_DECIMALS, RoundingMode.FLOOR);
     BigDecimal notional = s.multiply(price);
@@ -140,7 +140,7 @@ public record OrderAmounts(long makerAmount, long takerAmount) {
       taker = notional.setScale(IMMEDIATE_TAKER_DECIMALS, RoundingMode.FLOOR);
     }
     if (maker.signum() == 0 || taker.signum() == 0) {
-      throw new IllegalArgumentException("size " + size.toPlainString() + " at " + price.toPlainString()
+      throw new IllegalArgumentException("size " + plain(size) + " at " + plain(price)
           + " rounds to a zero amount for an immediate order (pUSD to cents, shares to 4 decimals)");
     }
     BigDecimal shares = side == OrderSide.BUY ? taker : maker;
@@ -151,7 +151,7 @@ public record OrderAmounts(long makerAmount, long takerAmount) {
         ? pusd.compareTo(atLimit) >= 0 && pusd.compareTo(shares.multiply(price.add(tick.value()))) < 0
         : pusd.compareTo(atLimit) <= 0 && pusd.compareTo(shares.multiply(price.subtract(tick.value()))) > 0;
     if (!withinTick) {
-      throw new IllegalArgumentException("size " + size.toPlainString() + " at " + price.toPlainString()
+      throw new IllegalArgumentException("size " + plain(size) + " at " + plain(price)
           + " is too small for an immediate order: its rounded amounts would imply a price a tick or more away");
     }
     return new OrderAmounts(units(maker), units(taker));
@@ -160,6 +160,10 @@ public record OrderAmounts(long makerAmount, long takerAmount) {
   /** The shares of these amounts, in 1e-6 units: the taker amount of a BUY, the maker amount of a SELL. */
   public long shares(OrderSide side) {
     return side == OrderSide.BUY ? takerAmount : makerAmount;
+  }
+
+  private static String plain(BigDecimal x) {
+    return x.stripTrailingZeros().toPlainString();
   }
 
   private static long units(BigDecimal x) {
