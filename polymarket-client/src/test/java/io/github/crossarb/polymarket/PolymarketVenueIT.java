@@ -154,6 +154,53 @@ class PolymarketVenueIT {
   }
 
   @Test
+  void iocBuySignsMarketOrderPrecisionAndReportsTheSmallerSignedSizeAsFilled() throws Exception {
+    // 8.77 × 0.58 = 5.0866 → $5.08 (2 decimals); 5.08 / 0.58 = 8.758620… → 8.7586 shares (4 decimals).
+    stubFor(post(urlEqualTo("/order")).willReturn(okJson(accepted("matched", "5.08", "8.7586"))));
+    PolymarketVenue venue = venue();
+    OrderRequest request = new OrderRequest(new ClientOrderId("ioc-1"), YES, Outcome.YES, Side.BUY,
+        Price.parse("0.58"), Quantity.parse("8.77"), TimeInForce.IOC, false, null);
+    WireRequest prepared = h.call(() -> venue.execution().prepare(request));
+    SubmitResult result = h.call(() -> venue.execution().submit(request));
+
+    JsonNode body = Json.parse(findAll(postRequestedFor(urlEqualTo("/order"))).get(0).getBodyAsString(), "body");
+    assertThat(body.get("orderType").asText()).isEqualTo("FAK");
+    assertThat(body.get("order").get("makerAmount").asText()).isEqualTo("5080000");
+    assertThat(body.get("order").get("takerAmount").asText()).isEqualTo("8758600");
+    assertThat(Json.parse(prepared.body(), "prepared").get("order")).isEqualTo(body.get("order"));
+    // The whole signed order filled: FILLED, with the 8.7586 shares actually bought (not the 8.77 asked).
+    assertThat(result).isEqualTo(new SubmitResult.Accepted(request.clientOrderId(), new VenueOrderId("0xfeed"),
+        OrderStatus.FILLED, Quantity.parse("8.7586")));
+  }
+
+  @Test
+  void fokSellSignsSharesInCentsAndPusdToFourDecimals() throws Exception {
+    stubFor(post(urlEqualTo("/order")).willReturn(okJson(accepted("unmatched", "0", "0"))));
+    PolymarketVenue venue = venue();
+    OrderRequest request = new OrderRequest(new ClientOrderId("fok-1"), YES, Outcome.YES, Side.SELL,
+        Price.parse("0.57"), Quantity.parse("5.03"), TimeInForce.FOK, false, null);
+    SubmitResult result = h.call(() -> venue.execution().submit(request));
+
+    JsonNode body = Json.parse(findAll(postRequestedFor(urlEqualTo("/order"))).get(0).getBodyAsString(), "body");
+    assertThat(body.get("orderType").asText()).isEqualTo("FOK");
+    assertThat(body.get("order").get("side").asText()).isEqualTo("SELL");
+    assertThat(body.get("order").get("makerAmount").asText()).isEqualTo("5030000");
+    assertThat(body.get("order").get("takerAmount").asText()).isEqualTo("2867100"); // 2.8671, exact here
+    assertThat(result).isEqualTo(new SubmitResult.Accepted(request.clientOrderId(), new VenueOrderId("0xfeed"),
+        OrderStatus.CANCELLED, Quantity.ZERO));
+  }
+
+  @Test
+  void iocPartlyFilledIsCancelledWithWhatFilled() throws Exception {
+    stubFor(post(urlEqualTo("/order")).willReturn(okJson(accepted("matched", "2.9", "5"))));
+    PolymarketVenue venue = venue();
+    OrderRequest request = new OrderRequest(new ClientOrderId("ioc-2"), YES, Outcome.YES, Side.BUY,
+        Price.parse("0.58"), Quantity.parse("8.77"), TimeInForce.IOC, false, null);
+    assertThat(h.call(() -> venue.execution().submit(request))).isEqualTo(new SubmitResult.Accepted(
+        request.clientOrderId(), new VenueOrderId("0xfeed"), OrderStatus.CANCELLED, Quantity.parse("5")));
+  }
+
+  @Test
   void deniesOffTickOutOfRangeAndTooSmallOrdersWithoutSending() throws Exception {
     PolymarketVenue venue = venue();
     for (OrderRequest bad : List.of(buy("d-1", "0.455", "10"), buy("d-2", "0.995", "10"), buy("d-3", "0.45", "4.99"),
