@@ -29,8 +29,9 @@ public record OrderAmounts(long makerAmount, long takerAmount) {
    * ones: a cleaned amount {@code a} (the notional of a limit order) must satisfy
    * {@code a·10^(amountDecimals+4) < 2^50}.
    *
-   * <p>Why. Let {@code d} be the amount decimals and {@code N = a·10^d} (an integer: the exact
-   * product of a 2-decimal size and a price with {@code d − 2} decimals). The client holds size and
+   * <p>Why (for a price on the tick and a size with 2 decimals, which submit demands anyway). Let
+   * {@code d} be the amount decimals and {@code N = a·10^d} (an integer: the exact product of a
+   * 2-decimal size and a price with {@code d − 2} decimals). The client holds size and
    * price as the nearest binary64 values and multiplies them, so its product is
    * {@code a·(1 + e)} with {@code |e| ≤ 3u}, {@code u = 2^-53}.
    * <ul>
@@ -45,13 +46,14 @@ public record OrderAmounts(long makerAmount, long takerAmount) {
    *       units. {@code N < 2^50/10^4} has at most 12 significant digits, so the final value
    *       prints (viem {@code parseUnits}) as exactly {@code N} units.</li>
    * </ul>
-   * The error above could reach 1 only near {@code 2^52}; {@code 2^50} keeps a factor 2 of margin
-   * on the ceiling step and 4 on the floor step. In money: at most 112,589.990684 pUSD notional at
+   * The error of the ceiling step could reach 1 only from about {@code 2^51} on; {@code 2^50} keeps
+   * a factor 2 of margin there and 4 on the floor step. In money: at most 112,589.990684 pUSD notional at
    * ticks with 6 amount decimals (0.0025, 0.0001), 1,125,899.90684 at 5 (0.005, 0.001),
    * 11,258,999.0684 at 4 (0.01), 112,589,990.684 at 3 (0.1). The official client's 4 known one-unit
    * artefacts in the golden grid all lie beyond it ({@code OrderAmountsGoldenTest}), and a property
    * test compares both arithmetics inside it. The size is never cleaned (only floored to 2
-   * decimals, which a valid size already has) and core's quantities stay far below 15 digits.
+   * decimals, which a valid size already has), and in cents any core quantity has at most 15
+   * significant digits, which binary64 reads back exactly.
    */
   public static final long MAX_SCALED_AMOUNT = 1L << 50;
 
