@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
@@ -33,7 +34,14 @@ class OrderAmountsProperties {
     // Sizes from 0.01 to about 10^11 shares, spread over magnitudes so that both sides of the bound are hit.
     BigDecimal size = BigDecimal.valueOf(mantissa, 2).movePointRight(exponent);
     BigDecimal notional = size.multiply(price);
-    if (OrderAmounts.isSdkExact(notional, tick)) {
+    boolean inside = OrderAmounts.isSdkExact(notional, tick);
+    // Both regions must really be exercised.
+    Statistics.label("region").collect(inside ? "inside" : "outside");
+    Statistics.label("region").coverage(c -> {
+      c.check("inside").percentage(pct -> pct > 20);
+      c.check("outside").percentage(pct -> pct > 5);
+    });
+    if (inside) {
       OrderAmounts exact = OrderAmounts.limit(side, price, size, tick);
       assertThat(exact).isEqualTo(SdkOracle.limit(side, price, size, tick));
       long shares = size.movePointRight(6).longValueExact();
