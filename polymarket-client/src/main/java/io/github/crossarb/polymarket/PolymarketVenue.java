@@ -17,6 +17,7 @@ import io.github.crossarb.polymarket.auth.ApiCredentials;
 import io.github.crossarb.polymarket.clob.PolymarketRestClient;
 import io.github.crossarb.polymarket.gamma.GammaClient;
 import io.github.crossarb.polymarket.gamma.GammaMarket;
+import io.github.crossarb.polymarket.internal.Heartbeats;
 import io.github.crossarb.polymarket.internal.OrderBindings;
 import io.github.crossarb.polymarket.internal.PolymarketExecution;
 import io.github.crossarb.polymarket.internal.RulesCache;
@@ -56,8 +57,11 @@ public final class PolymarketVenue implements Venue {
   private final RulesCache rules;
   private final PolymarketMarketStream marketData;
   private final PolymarketExecution execution;
+  private final Vertx vertx;
+  private Heartbeats heartbeats;
 
   private PolymarketVenue(Vertx vertx, PolymarketConfig config, OrderBindings bindings) {
+    this.vertx = vertx;
     this.web = WebClient.create(vertx, new WebClientOptions().setUserAgent("crossarb-polymarket-client")
         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.requestTimeout().toMillis())));
     this.rest = new PolymarketRestClient(web, config);
@@ -110,6 +114,28 @@ public final class PolymarketVenue implements Venue {
   /** Creates or derives the API key for {@code nonce} with the wallet (L1), without caching it. */
   public Future<ApiCredentials> deriveApiKey(long nonce) {
     return execution.deriveApiKey(nonce);
+  }
+
+  /**
+   * Starts the venue's dead-man switch: a heartbeat every {@code interval} (keep it well under
+   * 10 s). Once started, Polymarket cancels all our open orders if the beats stop. Needs credentials.
+   *
+   * @param onBeat told each acknowledged heartbeat id, or null
+   */
+  public Future<Void> startHeartbeats(Duration interval, java.util.function.Consumer<String> onBeat) {
+    if (heartbeats != null) {
+      return Future.succeededFuture();
+    }
+    Heartbeats beats = new Heartbeats(vertx, rest, interval, onBeat);
+    return execution.credentials().compose(c -> beats.start()).onSuccess(v -> heartbeats = beats).mapEmpty();
+  }
+
+  /** Stops the heartbeats (the venue will then cancel our open orders after about 10 s). */
+  public void stopHeartbeats() {
+    if (heartbeats != null) {
+      heartbeats.stop();
+      heartbeats = null;
+    }
   }
 
   @Override
@@ -222,6 +248,7 @@ public final class PolymarketVenue implements Venue {
 
   @Override
   public Future<Void> close() {
+    stopHeartbeats();
     return Future.join(marketData.close(), execution.close()).transform(ar -> {
       web.close();
       return Future.succeededFuture();

@@ -132,7 +132,12 @@ class PolymarketVenueIT {
     assertThat(result).isEqualTo(new SubmitResult.Accepted(request.clientOrderId(), new VenueOrderId("0xfeed"),
         OrderStatus.OPEN, Quantity.ZERO));
     LoggedRequest sent = findAll(postRequestedFor(urlEqualTo("/order"))).get(0);
-    assertThat(sent.getBodyAsString()).isEqualTo(prepared.body());
+    // The dry run shows the sent body with only the owner (the API key) redacted.
+    assertThat(Json.parse(sent.getBodyAsString(), "body").get("owner").asText()).isEqualTo("api-key-1");
+    assertThat(Json.parse(prepared.body(), "body").get("owner").asText()).isEqualTo(WireRequest.REDACTED);
+    assertThat(prepared.body()).isEqualTo(sent.getBodyAsString()
+        .replace("\"owner\":\"api-key-1\"", "\"owner\":\"" + WireRequest.REDACTED + "\""));
+    assertThat(prepared.body()).doesNotContain("api-key-1");
     JsonNode order = Json.parse(sent.getBodyAsString(), "body").get("order");
     assertThat(order.get("makerAmount").asText()).isEqualTo("4500000");
     assertThat(order.get("takerAmount").asText()).isEqualTo("10000000");
@@ -144,8 +149,55 @@ class PolymarketVenueIT {
     assertThat(prepared.url()).isEqualTo(base + "/order");
     assertThat(prepared.headers()).contains(Map.entry("POLY_API_KEY", WireRequest.REDACTED),
         Map.entry("POLY_PASSPHRASE", WireRequest.REDACTED), Map.entry("POLY_SIGNATURE", sent.getHeader("POLY_SIGNATURE")));
-    // The body must stay exact, and it names the key id as the order owner; the passphrase never shows.
-    assertThat(prepared.toString()).doesNotContain("pass-1");
+    // Neither the key id nor the passphrase shows anywhere in the dry run.
+    assertThat(prepared.toString()).doesNotContain("pass-1").doesNotContain("api-key-1");
+  }
+
+  @Test
+  void iocBuySignsMarketOrderPrecisionAndReportsTheSmallerSignedSizeAsFilled() throws Exception {
+    // 8.77 × 0.58 = 5.0866 → $5.08 (2 decimals); 5.08 / 0.58 = 8.758620… → 8.7586 shares (4 decimals).
+    stubFor(post(urlEqualTo("/order")).willReturn(okJson(accepted("matched", "5.08", "8.7586"))));
+    PolymarketVenue venue = venue();
+    OrderRequest request = new OrderRequest(new ClientOrderId("ioc-1"), YES, Outcome.YES, Side.BUY,
+        Price.parse("0.58"), Quantity.parse("8.77"), TimeInForce.IOC, false, null);
+    WireRequest prepared = h.call(() -> venue.execution().prepare(request));
+    SubmitResult result = h.call(() -> venue.execution().submit(request));
+
+    JsonNode body = Json.parse(findAll(postRequestedFor(urlEqualTo("/order"))).get(0).getBodyAsString(), "body");
+    assertThat(body.get("orderType").asText()).isEqualTo("FAK");
+    assertThat(body.get("order").get("makerAmount").asText()).isEqualTo("5080000");
+    assertThat(body.get("order").get("takerAmount").asText()).isEqualTo("8758600");
+    assertThat(Json.parse(prepared.body(), "prepared").get("order")).isEqualTo(body.get("order"));
+    // The whole signed order filled: FILLED, with the 8.7586 shares actually bought (not the 8.77 asked).
+    assertThat(result).isEqualTo(new SubmitResult.Accepted(request.clientOrderId(), new VenueOrderId("0xfeed"),
+        OrderStatus.FILLED, Quantity.parse("8.7586")));
+  }
+
+  @Test
+  void fokSellSignsSharesInCentsAndPusdToFourDecimals() throws Exception {
+    stubFor(post(urlEqualTo("/order")).willReturn(okJson(accepted("unmatched", "0", "0"))));
+    PolymarketVenue venue = venue();
+    OrderRequest request = new OrderRequest(new ClientOrderId("fok-1"), YES, Outcome.YES, Side.SELL,
+        Price.parse("0.57"), Quantity.parse("5.03"), TimeInForce.FOK, false, null);
+    SubmitResult result = h.call(() -> venue.execution().submit(request));
+
+    JsonNode body = Json.parse(findAll(postRequestedFor(urlEqualTo("/order"))).get(0).getBodyAsString(), "body");
+    assertThat(body.get("orderType").asText()).isEqualTo("FOK");
+    assertThat(body.get("order").get("side").asText()).isEqualTo("SELL");
+    assertThat(body.get("order").get("makerAmount").asText()).isEqualTo("5030000");
+    assertThat(body.get("order").get("takerAmount").asText()).isEqualTo("2867100"); // 2.8671, exact here
+    assertThat(result).isEqualTo(new SubmitResult.Accepted(request.clientOrderId(), new VenueOrderId("0xfeed"),
+        OrderStatus.CANCELLED, Quantity.ZERO));
+  }
+
+  @Test
+  void iocPartlyFilledIsCancelledWithWhatFilled() throws Exception {
+    stubFor(post(urlEqualTo("/order")).willReturn(okJson(accepted("matched", "2.9", "5"))));
+    PolymarketVenue venue = venue();
+    OrderRequest request = new OrderRequest(new ClientOrderId("ioc-2"), YES, Outcome.YES, Side.BUY,
+        Price.parse("0.58"), Quantity.parse("8.77"), TimeInForce.IOC, false, null);
+    assertThat(h.call(() -> venue.execution().submit(request))).isEqualTo(new SubmitResult.Accepted(
+        request.clientOrderId(), new VenueOrderId("0xfeed"), OrderStatus.CANCELLED, Quantity.parse("5")));
   }
 
   @Test
@@ -371,10 +423,42 @@ class PolymarketVenueIT {
   }
 
   @Test
+  void concurrentFirstCallsDeriveTheKeyOnce(@TempDir Path dir) throws Exception {
+    stubFor(post(urlEqualTo("/auth/api-key")).willReturn(okJson(
+        "{\"apiKey\":\"new-key\",\"secret\":\"c2VjcmV0\",\"passphrase\":\"new-pass\"}")));
+    stubFor(get(urlPathEqualTo("/data/orders")).willReturn(okJson("{\"next_cursor\":\"LTE=\",\"data\":[]}")));
+    PolymarketVenue venue = h.venue(VenueHarness.config(base).privateKey(VenueHarness.KEY).credentialCacheDir(dir).build());
+    h.call(() -> io.vertx.core.Future.all(venue.execution().openOrders(), venue.execution().openOrders(),
+        venue.execution().openOrders()));
+    verify(exactly(1), postRequestedFor(urlEqualTo("/auth/api-key")));
+    verify(exactly(3), getRequestedFor(urlPathEqualTo("/data/orders")).withHeader("POLY_API_KEY", equalTo("new-key")));
+  }
+
+  @Test
   void privateCallsWithoutAKeyFailAsConfigErrorsAndSubmitIsDenied() throws Exception {
     PolymarketVenue venue = h.venue(VenueHarness.config(base).build());
     assertThat(h.failure(() -> venue.execution().openOrders())).isInstanceOf(VenueConfigException.class);
     assertThat(h.call(() -> venue.execution().submit(buy("n-1", "0.45", "10")))).isInstanceOf(SubmitResult.Denied.class);
+  }
+
+  @Test
+  void heartbeatsChainEachIdIntoTheNextBeat() throws Exception {
+    stubFor(post(urlEqualTo("/v1/heartbeats")).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock
+        .equalToJson("{\"heartbeat_id\":\"\"}")).willReturn(okJson("{\"heartbeat_id\":\"hb-1\"}")));
+    stubFor(post(urlEqualTo("/v1/heartbeats")).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock
+        .equalToJson("{\"heartbeat_id\":\"hb-1\"}")).willReturn(okJson("{\"heartbeat_id\":\"hb-2\"}")));
+    stubFor(post(urlEqualTo("/v1/heartbeats")).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock
+        .equalToJson("{\"heartbeat_id\":\"hb-2\"}")).willReturn(okJson("{\"heartbeat_id\":\"hb-2\"}")));
+    java.util.concurrent.BlockingQueue<String> beats = new java.util.concurrent.LinkedBlockingQueue<>();
+    PolymarketVenue venue = venue();
+    h.call(() -> venue.startHeartbeats(Duration.ofMillis(50), beats::add));
+    assertThat(beats.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("hb-1");
+    assertThat(beats.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("hb-2");
+    assertThat(beats.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("hb-2");
+    h.call(() -> {
+      venue.stopHeartbeats();
+      return io.vertx.core.Future.succeededFuture();
+    });
   }
 
   @Test

@@ -30,7 +30,7 @@ public record BalanceAllowance(BigInteger balance, Map<String, BigInteger> allow
       JsonNode a = node.get("allowances");
       if (a != null && !a.isNull()) {
         Json.object(a, "field \"allowances\"");
-        a.fields().forEachRemaining(e -> allowances.put(e.getKey(), units(e.getValue().asText(), "allowance")));
+        a.properties().forEach(e -> allowances.put(e.getKey(), units(e.getValue().asText(), "allowance")));
       }
       return new BalanceAllowance(units(Json.text(node, "balance"), "balance"), allowances);
     });

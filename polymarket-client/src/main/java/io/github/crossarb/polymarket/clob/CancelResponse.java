@@ -20,7 +20,7 @@ public record CancelResponse(List<String> canceled, Map<String, String> notCance
       JsonNode nc = node.get("not_canceled");
       if (nc != null && !nc.isNull()) {
         Json.object(nc, "field \"not_canceled\"");
-        nc.fields().forEachRemaining(e -> notCanceled.put(e.getKey(), e.getValue().asText()));
+        nc.properties().forEach(e -> notCanceled.put(e.getKey(), e.getValue().asText()));
       }
       return new CancelResponse(Json.list(node, "canceled", JsonNode::asText), notCanceled);
     });

@@ -24,13 +24,22 @@ public record HttpCall(String method, String url, List<Map.Entry<String, String>
     headers = List.copyOf(headers);
   }
 
-  /** The call with the API key and passphrase replaced by {@link WireRequest#REDACTED}. */
+  /**
+   * The call with the API key and passphrase replaced by {@link WireRequest#REDACTED}, in the
+   * headers and in the body, where an order's {@code "owner"} is the API key. For display only
+   * (dry runs, logs): the body is then no longer what is sent.
+   */
   public WireRequest redacted() {
     List<Map.Entry<String, String>> shown = new ArrayList<>(headers.size());
+    String shownBody = body;
     for (Map.Entry<String, String> h : headers) {
-      shown.add(Map.entry(h.getKey(), SECRET_HEADERS.contains(h.getKey()) ? WireRequest.REDACTED : h.getValue()));
+      boolean secret = SECRET_HEADERS.contains(h.getKey());
+      shown.add(Map.entry(h.getKey(), secret ? WireRequest.REDACTED : h.getValue()));
+      if (secret && shownBody != null && h.getValue() != null && !h.getValue().isEmpty()) {
+        shownBody = shownBody.replace(h.getValue(), WireRequest.REDACTED);
+      }
     }
-    return new WireRequest(method, url, shown, body);
+    return new WireRequest(method, url, shown, shownBody);
   }
 
   @Override

@@ -113,6 +113,21 @@ public final class PolymarketRestClient {
     return json(publicCall("GET", path, Map.of()), "GET /clob-markets").map(ClobMarketInfo::decode);
   }
 
+  /** {@code GET /markets?next_cursor=}: one page of CLOB markets (start with {@link Page#FIRST}). */
+  public Future<Page<ClobMarket>> getMarkets(String cursor) {
+    return json(publicCall("GET", "/markets", Map.of("next_cursor", cursor)), "GET /markets")
+        .map(node -> Json.decode("markets page", () -> {
+          Json.object(node, "markets page");
+          return new Page<>(Json.list(node, "data", ClobMarket::decode), Json.optText(node, "next_cursor"));
+        }));
+  }
+
+  /** {@code GET /markets/{conditionId}}. */
+  public Future<ClobMarket> getMarket(String conditionId) {
+    return json(publicCall("GET", "/markets/" + segment(conditionId), Map.of()), "GET /markets/{id}")
+        .map(ClobMarket::decode);
+  }
+
   /** {@code GET /markets-by-token/{tokenId}}: the condition id of the token's market. */
   public Future<String> getConditionIdByToken(String tokenId) {
     String path = "/markets-by-token/" + segment(tokenId);

@@ -67,7 +67,7 @@ public record GammaMarket(
     return s == null ? "" : s;
   }
 
-  /** A list field that may be a real array or a JSON string holding one (Gamma's double encoding). */
+  /** A list field that may be a real array or a JSON string holding one (Gamma encodes some lists twice). */
   static List<String> encodedList(JsonNode node, String name) {
     JsonNode value = node.get(name);
     if (value == null || value.isNull()) {

@@ -42,6 +42,7 @@ import io.github.crossarb.polymarket.gamma.GammaClient;
 import io.github.crossarb.polymarket.order.Exchange;
 import io.github.crossarb.polymarket.order.OrderAmounts;
 import io.github.crossarb.polymarket.order.OrderBodies;
+import io.github.crossarb.polymarket.order.OrderSide;
 import io.github.crossarb.polymarket.order.SignedOrder;
 import io.github.crossarb.polymarket.order.UnsignedOrder;
 import io.github.crossarb.polymarket.ws.PolymarketUserStream;
@@ -70,6 +71,8 @@ import java.util.Set;
  */
 public final class PolymarketExecution implements ExecutionClient {
   private static final VenueId VENUE = VenueId.POLYMARKET;
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(PolymarketExecution.class.getName());
   private static final Duration GEOBLOCK_TTL = Duration.ofMinutes(10);
 
   private final Vertx vertx;
@@ -82,6 +85,7 @@ public final class PolymarketExecution implements ExecutionClient {
   private Boolean geoblocked;
   private long geoblockCheckedMillis;
   private PolymarketUserStream userStream;
+  private Future<ApiCredentials> pendingCredentials;
 
   public PolymarketExecution(Vertx vertx, PolymarketConfig config, PolymarketRestClient rest, GammaClient gamma,
       RulesCache rules, OrderBindings bindings) {
@@ -104,6 +108,24 @@ public final class PolymarketExecution implements ExecutionClient {
     if (rest.hasCredentials()) {
       return Future.succeededFuture(rest.credentials());
     }
+    // Concurrent first calls share one derivation (and one cache write).
+    Future<ApiCredentials> pending = pendingCredentials;
+    if (pending == null) {
+      Future<ApiCredentials> started = loadOrDeriveCredentials();
+      pending = started;
+      if (!started.isComplete()) {
+        pendingCredentials = started;
+        started.onComplete(ar -> {
+          if (pendingCredentials == started) {
+            pendingCredentials = null;
+          }
+        });
+      }
+    }
+    return pending;
+  }
+
+  private Future<ApiCredentials> loadOrDeriveCredentials() {
     if (config.wallet() == null) {
       return Future.failedFuture(new VenueConfigException(VENUE,
           "Polymarket trading needs POLY_PRIVATE_KEY (and optionally POLY_API_KEY/SECRET/PASSPHRASE)"));
@@ -135,7 +157,8 @@ public final class PolymarketExecution implements ExecutionClient {
   // ---------------------------------------------------------------- submit
 
   /** A signed order ready to send, with everything needed to send it again on a version change. */
-  private record Prepared(OrderRequest request, MarketRules rules, SignedOrder order, HttpCall call) {}
+  private record Prepared(OrderRequest request, MarketRules rules, SignedOrder order, Quantity signedShares,
+      HttpCall call) {}
 
   /** A check failed before anything was sent. */
   private static final class DeniedException extends RuntimeException {
@@ -235,8 +258,7 @@ public final class PolymarketExecution implements ExecutionClient {
     } catch (IllegalArgumentException e) {
       throw new DeniedException(e.getMessage());
     }
-    OrderAmounts amounts = OrderAmounts.limit(PolymarketMapper.toWire(request.side()),
-        Fixed.toBigDecimal(request.price().micros()), Fixed.toBigDecimal(request.size().micros()), r.tickSize());
+    OrderAmounts amounts = amountsFor(request, r);
     long expiration = request.timeInForce() == TimeInForce.GTD
         ? PolymarketMapper.gtdExpirationSeconds(request.expiration()) : 0;
     UnsignedOrder unsigned = new UnsignedOrder(OrderBindings.saltFor(request.clientOrderId()), config.maker(),
@@ -246,7 +268,33 @@ public final class PolymarketExecution implements ExecutionClient {
     SignedOrder signed = signer.sign(unsigned, exchange);
     String body = OrderBodies.postOrder(new OrderBodies.Post(signed, creds.apiKey(),
         PolymarketMapper.toWire(request.timeInForce()), request.postOnly(), false));
-    return new Prepared(request, r, signed, rest.postOrderCall(body));
+    return new Prepared(request, r, signed, Quantity.ofMicros(amounts.shares(signed.order().side())),
+        rest.postOrderCall(body));
+  }
+
+  /**
+   * The signed amounts: the official client's limit-order amounts for GTC/GTD; for IOC (FAK) and
+   * FOK the precision the CLOB demands of such orders (pUSD in cents for a BUY, shares to 4
+   * decimals), which may sign fewer shares than requested and must still reach the market minimum.
+   */
+  static OrderAmounts amountsFor(OrderRequest request, MarketRules r) {
+    OrderSide side = PolymarketMapper.toWire(request.side());
+    java.math.BigDecimal price = Fixed.toBigDecimal(request.price().micros());
+    java.math.BigDecimal size = Fixed.toBigDecimal(request.size().micros());
+    boolean immediate = request.timeInForce() == TimeInForce.IOC || request.timeInForce() == TimeInForce.FOK;
+    OrderAmounts amounts;
+    try {
+      amounts = immediate ? OrderAmounts.immediate(side, price, size, r.tickSize())
+          : OrderAmounts.limit(side, price, size, r.tickSize());
+    } catch (IllegalArgumentException e) {
+      throw new DeniedException(e.getMessage());
+    }
+    Quantity shares = Quantity.ofMicros(amounts.shares(side));
+    if (shares.compareTo(r.minOrderSize()) < 0) {
+      throw new DeniedException("size " + request.size() + " at " + request.price() + " signs only " + shares
+          + " shares as " + request.timeInForce() + ", below the market minimum " + r.minOrderSize());
+    }
+    return amounts;
   }
 
   private Future<SubmitResult> bindAndSend(Prepared p, boolean mayRetryVersion) {
@@ -294,14 +342,18 @@ public final class PolymarketExecution implements ExecutionClient {
 
   private SubmitResult accepted(Prepared p, PostOrderResponse response) {
     OrderRequest request = p.request();
-    // BUY: the shares taken are takingAmount; SELL: the shares given are makingAmount.
+    // BUY: the shares taken are takingAmount; SELL: the shares given are makingAmount. Not capped:
+    // what the venue reports is what we hold.
     Quantity filled = PolymarketMapper.quantityOf(request.side() == io.github.crossarb.core.model.Side.BUY
-        ? response.takingAmount() : response.makingAmount()).min(request.size());
+        ? response.takingAmount() : response.makingAmount());
+    // Complete means the signed order, which for IOC/FOK may be a little smaller than requested
+    // (OrderAmounts.immediate); the shortfall was never sent, so it cannot rest or fill later.
+    boolean complete = filled.compareTo(p.signedShares()) >= 0;
     String status = response.status() == null ? "live" : response.status();
     OrderStatus core;
     switch (status.toLowerCase(java.util.Locale.ROOT)) {
       case "matched":
-        core = filled.compareTo(request.size()) >= 0 ? OrderStatus.FILLED
+        core = complete ? OrderStatus.FILLED
             : request.timeInForce() == TimeInForce.IOC || request.timeInForce() == TimeInForce.FOK
                 ? OrderStatus.CANCELLED : OrderStatus.OPEN;
         break;
@@ -315,6 +367,11 @@ public final class PolymarketExecution implements ExecutionClient {
         core = OrderStatus.OPEN;
     }
     String orderId = response.orderId();
+    if (!orderId.equalsIgnoreCase(p.order().hash())) {
+      // The binding (and findOrder) use our hash; a different id means the hashing disagrees.
+      LOG.warning("Polymarket order id " + Json.clip(orderId) + " differs from the local order hash "
+          + p.order().hash() + " of client order " + request.clientOrderId());
+    }
     return new SubmitResult.Accepted(request.clientOrderId(), new VenueOrderId(orderId), core, filled);
   }
 
@@ -487,8 +544,16 @@ public final class PolymarketExecution implements ExecutionClient {
       if (userStream != null) {
         userStream.close();
       }
-      userStream = new PolymarketUserStream(vertx, config, creds, this, listener);
-      return userStream.start();
+      PolymarketUserStream stream = new PolymarketUserStream(vertx, config, creds, this, listener);
+      userStream = stream;
+      return stream.start().recover(e -> {
+        // Not listening after all: stop the reconnect loop so the caller's retry starts clean.
+        stream.close();
+        if (userStream == stream) {
+          userStream = null;
+        }
+        return Future.failedFuture(e);
+      });
     });
   }
 

@@ -46,6 +46,7 @@ public final class PolymarketMarketStream implements MarketDataClient {
   private WsConnection connection;
   private long watchdog = -1;
   private long malformedFrames;
+  private long snapshotDisagreements;
   private boolean closed;
 
   /** @param onTickSizeChange told the token id when its tick changes (to drop cached rules) */
@@ -55,6 +56,14 @@ public final class PolymarketMarketStream implements MarketDataClient {
     this.config = config;
     this.rest = rest;
     this.onTickSizeChange = onTickSizeChange;
+  }
+
+  /**
+   * Snapshots that disagreed with a trusted book built from price changes: updates were lost
+   * somewhere (the snapshot wins). Counted for monitoring.
+   */
+  public long snapshotDisagreements() {
+    return snapshotDisagreements;
   }
 
   /** Frames that could not be read since creation. */
@@ -96,7 +105,15 @@ public final class PolymarketMarketStream implements MarketDataClient {
     if (connection == null) {
       connection = new WsConnection(vertx, config, config.wsUrl() + "/market", new Handler());
       startWatchdog();
-      return connection.start().map(subscription);
+      return connection.start().map(subscription).recover(e -> {
+        // Nothing subscribed: undo, so that a retry by the caller does not subscribe the books twice.
+        connection.close();
+        connection = null;
+        vertx.cancelTimer(watchdog);
+        watchdog = -1;
+        unsubscribe(added);
+        return Future.failedFuture(e);
+      });
     }
     if (connection.isOpen() && !newTokens.isEmpty()) {
       sendBatches(new ArrayList<>(newTokens), false);
@@ -219,6 +236,9 @@ public final class PolymarketMarketStream implements MarketDataClient {
     if (message instanceof PolymarketWsMessage.Book b) {
       BookSnapshot snapshot = b.book().toSnapshot();
       for (Subscriber s : byToken.getOrDefault(b.book().assetId(), List.of())) {
+        if (s.book().isTrusted() && !s.book().snapshot().equals(snapshot)) {
+          snapshotDisagreements++;
+        }
         s.book().applySnapshot(snapshot);
         notifyUpdated(s);
       }

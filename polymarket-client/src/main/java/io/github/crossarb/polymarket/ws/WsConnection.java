@@ -93,9 +93,16 @@ final class WsConnection {
     if (closed) {
       return;
     }
-    WebSocketConnectOptions options = new WebSocketConnectOptions().setAbsoluteURI(url)
-        .setTimeout(config.requestTimeout().toMillis());
-    client.connect(options).onComplete(ar -> {
+    Future<WebSocket> connecting;
+    try {
+      WebSocketConnectOptions options = new WebSocketConnectOptions().setAbsoluteURI(url)
+          .setTimeout(config.requestTimeout().toMillis());
+      connecting = client.connect(options);
+    } catch (RuntimeException e) {
+      // A malformed URL fails here, synchronously: report it like any failed connect.
+      connecting = Future.failedFuture(e);
+    }
+    connecting.onComplete(ar -> {
       if (closed) {
         if (ar.succeeded()) {
           ar.result().close();

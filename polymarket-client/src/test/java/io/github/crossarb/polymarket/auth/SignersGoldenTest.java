@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.crossarb.polymarket.Golden;
 import io.github.crossarb.polymarket.order.Exchange;
+import io.github.crossarb.polymarket.order.OrderAmounts;
 import io.github.crossarb.polymarket.order.OrderBodies;
 import io.github.crossarb.polymarket.order.OrderSide;
 import io.github.crossarb.polymarket.order.OrderType;
 import io.github.crossarb.polymarket.order.SignatureType;
 import io.github.crossarb.polymarket.order.SignedOrder;
+import io.github.crossarb.polymarket.order.TickSize;
 import io.github.crossarb.polymarket.order.UnsignedOrder;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
@@ -78,6 +80,11 @@ class SignersGoldenTest {
           OrderType.GTC, false, false));
       assertThat(body).as(what).isEqualTo(v.get("postBody").asText());
       assertThat(body).doesNotContain("\"taker\"");
+      // The exact amounts of main code give these orders' amounts too (all inside the bound).
+      assertThat(OrderAmounts.limit(OrderSide.valueOf(v.get("side").asText()),
+          new java.math.BigDecimal(v.get("price").asText()), new java.math.BigDecimal(v.get("size").asText()),
+          TickSize.parse(v.get("tickSize").asText()).orElseThrow()))
+          .as(what).isEqualTo(new OrderAmounts(unsigned.makerAmount(), unsigned.takerAmount()));
     }
   }
 
@@ -140,7 +147,7 @@ class SignersGoldenTest {
 
   private static Map<String, String> toMap(JsonNode node) {
     Map<String, String> out = new LinkedHashMap<>();
-    node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    node.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
     return out;
   }
 }

@@ -46,7 +46,7 @@ class DecoderFuzzProperties {
       "[{\"asset\":\"1\",\"size\":1.5,\"initialValue\":0.75}]");
 
   private static final List<Function<JsonNode, ?>> DECODERS = List.of(
-      ClobMarketInfo::decode, PolymarketBook::decode, PostOrderResponse::decode, OpenOrder::decode,
+      ClobMarketInfo::decode, io.github.crossarb.polymarket.clob.ClobMarket::decode, PolymarketBook::decode, PostOrderResponse::decode, OpenOrder::decode,
       PolymarketTrade::decode, CancelResponse::decode, BalanceAllowance::decode, GammaMarket::decode,
       GammaEvent::decode, DataPosition::decode);
 

@@ -111,7 +111,27 @@ class PolymarketMarketStreamIT {
   }
 
   @Test
+  void aSnapshotThatDisagreesWithTheBuiltBookWinsAndIsCounted() throws Exception {
+    subscribeBoth();
+    fake.push(book("1111", "[{\"price\":\"0.40\",\"size\":\"10\"}]", "[]"));
+    assertThat(next()).isEqualTo("updated 1111");
+    fake.push(book("1111", "[{\"price\":\"0.40\",\"size\":\"10\"}]", "[]"));
+    assertThat(next()).isEqualTo("updated 1111");
+    PolymarketMarketStream stream = (PolymarketMarketStream) venue.marketData();
+    assertThat(onContext(stream::snapshotDisagreements)).isZero();
+    fake.push(book("1111", "[{\"price\":\"0.39\",\"size\":\"4\"}]", "[]"));
+    assertThat(next()).isEqualTo("updated 1111");
+    assertThat(onContext(stream::snapshotDisagreements)).isEqualTo(1);
+    assertThat(onContext(() -> yes.bestBid(Outcome.YES))).contains(Price.parse("0.39"));
+  }
+
+  @Test
   void tickSizeChangeMarksTheBookUntrustedUntilTheNextSnapshot() throws Exception {
+    String condition = "0xc0";
+    fake.rest.put("/markets-by-token/1111", "{\"condition_id\":\"" + condition + "\"}");
+    fake.rest.put("/clob-markets/" + condition, "{\"c\":\"0xc0\",\"t\":[{\"t\":\"1111\",\"o\":\"Yes\"},"
+        + "{\"t\":\"2222\",\"o\":\"No\"}],\"mts\":0.01,\"nr\":false,\"mos\":5}");
+    assertThat(h.call(() -> venue.instrument(yes.instrument())).tickGrid().stepAt(Price.parse("0.5"))).isEqualTo(10_000);
     subscribeBoth();
     fake.push(book("1111", "[{\"price\":\"0.40\",\"size\":\"10\"}]", "[]"));
     assertThat(next()).isEqualTo("updated 1111");
@@ -122,6 +142,9 @@ class PolymarketMarketStreamIT {
     fake.push(book("1111", "[{\"price\":\"0.401\",\"size\":\"10\"}]", "[]"));
     assertThat(next()).isEqualTo("updated 1111");
     assertThat(onContext(() -> yes.isTrusted())).isTrue();
+    // The cached rules were dropped: the next read sees the new tick.
+    fake.rest.put("/clob-markets/" + condition, fake.rest.get("/clob-markets/" + condition).replace("0.01", "0.001"));
+    assertThat(h.call(() -> venue.instrument(yes.instrument())).tickGrid().stepAt(Price.parse("0.5"))).isEqualTo(1_000);
   }
 
   @Test
@@ -167,6 +190,16 @@ class PolymarketMarketStreamIT {
     assertThat(nextMatching("untrusted 1111")).isEqualTo("untrusted 1111 INVALID_UPDATE");
     assertThat(fake.nextFrame()).contains("\"type\":\"market\"");
     assertThat(((PolymarketMarketStream) venue.marketData()).malformedFrames()).isEqualTo(1);
+  }
+
+  @Test
+  void aFirstConnectThatFailsFailsTheSubscribeAndLeavesNothingBehind() throws Exception {
+    PolymarketVenue unreachable = h.venue(VenueHarness.config("http://127.0.0.1:1").wsUrl("ws://127.0.0.1:1/ws")
+        .reconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(100)).build());
+    Throwable failure = h.failure(() -> unreachable.marketData().subscribe(List.of(yes), listener));
+    assertThat(failure).isInstanceOf(io.github.crossarb.core.venue.VenueUnavailableException.class);
+    assertThat(onContext(() -> yes.isTrusted())).isFalse();
+    h.call(() -> unreachable.close());
   }
 
   @Test

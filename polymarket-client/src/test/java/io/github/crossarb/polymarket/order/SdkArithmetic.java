@@ -5,7 +5,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * A port of the official client's double-based rounding ({@code roundNormal}, {@code roundDown},
+ * TEST ORACLE (never in main code, where money is exact): a port of the official client's double-based rounding ({@code roundNormal}, {@code roundDown},
  * {@code roundUp}, {@code decimalPlaces} in {@code utilities.ts}), so that amounts agree with it
  * bit for bit, its floating-point artefacts on large notionals included. {@code decimalPlaces}
  * counts the digits of JavaScript's {@code Number.prototype.toString}, the shortest decimal that
