@@ -253,7 +253,7 @@ public final class PolyHttp implements PolyVenue.Feed {
     for (PolymarketSimMarket m : venue.markets()) {
       all.add(PolyWire.clobMarket(m, venue.tickMicros(m.yesTokenId()), venue.isOpen(m.yesTokenId())));
     }
-    json(ctx, 200, PolyWire.page(all, Math.max(offset, 0) == offset ? offset : all.size(), venue.config().pageSize()));
+    json(ctx, 200, PolyWire.page(all, offset < 0 ? all.size() : offset, venue.config().pageSize()));
   }
 
   private void clobMarket(RoutingContext ctx) {
@@ -413,7 +413,7 @@ public final class PolyHttp implements PolyVenue.Feed {
         && (asset == null || asset.equals(v.market()))
         && (market == null || venue.marketByToken(v.market()).map(m -> m.conditionId().equalsIgnoreCase(market))
             .orElse(false)))
-        .forEach(v -> all.add(venue.openOrderJson(v, null)));
+        .forEach(v -> all.add(venue.openOrderJson(v)));
     json(ctx, 200, PolyWire.page(all, offset < 0 ? all.size() : offset, venue.config().pageSize()));
   }
 

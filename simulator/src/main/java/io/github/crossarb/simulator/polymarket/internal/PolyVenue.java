@@ -123,13 +123,17 @@ public final class PolyVenue {
   private final Map<String, PolymarketSimMarket> byToken = new HashMap<>();
   private final Map<String, Creds> byApiKey = new HashMap<>();
   private final Map<String, Creds> byAddressNonce = new HashMap<>();
-  private final Map<String, String> ownerOfAccount = new HashMap<>();
   /** Funding address → engine account, where they differ (the scenario's client account). */
   private final Map<String, String> engineAccounts = new HashMap<>();
   private final Map<String, String> addresses = new HashMap<>();
   private final Map<String, OrderMeta> orderMeta = new HashMap<>();
   private final Map<String, Trade> trades = new LinkedHashMap<>();
   private final Map<String, String> lastTradePrice = new HashMap<>();
+  private final Map<String, String> lastTick = new HashMap<>();
+  /** Orders whose first user-channel event went out. */
+  private final java.util.Set<String> announced = new java.util.HashSet<>();
+  /** Tokens that traded since the last post-trade {@code book} went out. */
+  private final java.util.Set<String> tradedBooks = new java.util.LinkedHashSet<>();
   private final Map<String, Instant> heartbeatDue = new HashMap<>();
   private final Map<String, String> heartbeatIds = new HashMap<>();
   private final Runnable unsubscribe;
@@ -254,7 +258,6 @@ public final class PolyVenue {
   private void register(Creds c) {
     byApiKey.put(c.apiKey(), c);
     byAddressNonce.put(c.address() + "|" + c.nonce(), c);
-    ownerOfAccount.putIfAbsent(c.account(), c.apiKey());
   }
 
   private void ensureAccount(String account, long balanceMicros) {
@@ -400,7 +403,6 @@ public final class PolyVenue {
       Creds bound = new Creds(creds.apiKey(), creds.secret(), creds.passphrase(), creds.address(), creds.nonce(),
           o.maker());
       register(bound);
-      ownerOfAccount.putIfAbsent(account, creds.apiKey());
       ensureAccount(account, config.newAccountBalanceMicros());
     }
     if (!exchange.hasAccount(account)) {
@@ -460,9 +462,11 @@ public final class PolyVenue {
     OrderView view = outcomeOfSubmit.order();
     List<FillView> fills = outcomeOfSubmit.fills();
     if (fills.isEmpty() && tif == TimeInForce.FOK) {
+      orderMeta.remove(orderId);
       return Reply.error(400, "order couldn't be fully filled. FOK orders are fully filled or killed.");
     }
     if (fills.isEmpty() && tif == TimeInForce.IOC) {
+      orderMeta.remove(orderId);
       return Reply.error(400, "no orders found to match with FAK order. FAK orders are partially filled or killed"
           + " if no match is found.");
     }
@@ -471,7 +475,7 @@ public final class PolyVenue {
     JsonArray tradeIds = new JsonArray();
     for (FillView f : fills) {
       shares += f.quantity().micros();
-      notional += Fixed.mulFloor(f.price().micros(), f.quantity().micros());
+      notional += Fixed.mulCeil(f.price().micros(), f.quantity().micros()); // as the engine settles it
       tradeIds.add(f.tradeId());
     }
     String status = !fills.isEmpty() ? "matched" : view.state() == OrderState.RESTING ? "live" : "unmatched";
@@ -562,7 +566,7 @@ public final class PolyVenue {
     return exchange.order(orderId).map(v -> openOrderJson(v, meta));
   }
 
-  public JsonObject openOrderJson(OrderView v, String ignored) {
+  public JsonObject openOrderJson(OrderView v) {
     return openOrderJson(v, orderMeta.get(v.orderId()));
   }
 
@@ -682,7 +686,7 @@ public final class PolyVenue {
   /** A failed settlement never moved anything on chain: give both sides back what the match moved. */
   private void undo(Trade t) {
     TradeView v = t.view;
-    long notional = Fixed.mulFloor(v.price().micros(), v.quantity().micros());
+    long notional = Fixed.mulCeil(v.price().micros(), v.quantity().micros()); // as the engine settled it
     long q = v.quantity().micros();
     boolean takerBuys = v.takerSide() == Side.BUY;
     reverse(t.takerAccount, v.market(), takerBuys, notional, q, t.takerFee);
@@ -879,6 +883,15 @@ public final class PolyVenue {
         .put("fee_rate_bps", feeRateBps(m))
         .put("timestamp", Long.toString(v.time().toEpochMilli())));
     publishTrade(t);
+    // The venue follows trades with a fresh book; one per token once the whole match is done.
+    if (tradedBooks.isEmpty()) {
+      context.runOnContext(x -> {
+        List<String> tokens = new ArrayList<>(tradedBooks);
+        tradedBooks.clear();
+        tokens.forEach(token -> feed.market(token, wsBook(token)));
+      });
+    }
+    tradedBooks.add(v.market());
   }
 
   private void onFilled(FillView f) {
@@ -917,10 +930,14 @@ public final class PolyVenue {
     if (meta == null) {
       return; // not a Polymarket client's order (the price process)
     }
+    boolean firstSight = announced.add(v.orderId());
     String type;
     if (v.state() == OrderState.CANCELED) {
+      if (v.filledQuantity().isZero() && (v.timeInForce() == TimeInForce.FOK || v.timeInForce() == TimeInForce.IOC)) {
+        return; // killed on entry: the poster got an error, there is no order to report
+      }
       type = "CANCELLATION";
-    } else if (v.filledQuantity().isZero() && v.state() == OrderState.RESTING) {
+    } else if (firstSight && v.state() == OrderState.RESTING) {
       type = "PLACEMENT";
     } else {
       type = "UPDATE";
@@ -959,8 +976,6 @@ public final class PolyVenue {
         .put("timestamp", Long.toString(t.time().toEpochMilli())));
     feed.market(t.market(), PolyWire.wsBook(m, t.market(), book(t.market()), nowMillis()));
   }
-
-  private final Map<String, String> lastTick = new HashMap<>();
 
   /** The market-channel snapshot sent on subscribe. */
   public JsonObject wsBook(String tokenId) {
