@@ -105,6 +105,32 @@ class PolymarketWsIT {
   }
 
   @Test
+  void tradesAreFollowedByAFreshBook() throws Exception {
+    sim.house(YES, Side.SELL, "0.45", "10");
+    sim.house(YES, Side.SELL, "0.46", "10");
+    PolySimFixture.Socket s = market(YES);
+    s.next("book");
+    sim.post(sim.limitOrder(sim.alice, YES, "BUY", 460_000, 15 * M), "GTC");
+    JsonObject book = s.next("book");
+    assertThat(book.getJsonArray("asks")).containsExactly(new JsonObject().put("price", "0.46").put("size", "5"));
+  }
+
+  @Test
+  void partialFillOnEntryIsPlacedThenUpdatedAndKilledOrdersStaySilent() throws Exception {
+    PolySimFixture.Socket u = user();
+    sim.house(YES, Side.SELL, "0.45", "5");
+    JsonObject fok = sim.limitOrder(sim.alice, YES, "BUY", 450_000, 10 * M);
+    assertThat(sim.post(fok, "FOK").status()).isEqualTo(400);
+    String id = sim.post(sim.limitOrder(sim.alice, YES, "BUY", 450_000, 10 * M), "GTC").json().getString("orderID");
+    JsonObject first = u.next("order");
+    assertThat(first.getString("id")).isEqualTo(id); // nothing about the killed FOK came first
+    assertThat(first.getString("type")).isEqualTo("PLACEMENT");
+    assertThat(first.getString("size_matched")).isEqualTo("5");
+    assertThat(sim.l2(sim.aliceAccount, HttpMethod.GET, "/data/order/" + TestWallet.orderId(fok, 2, false), null)
+        .status()).isEqualTo(404);
+  }
+
+  @Test
   void pingPongAndLaterSubscriptions() throws Exception {
     PolySimFixture.Socket s = market(YES);
     s.next("book");
