@@ -29,9 +29,10 @@ import java.util.function.Predicate;
  * partial fills, GTC/GTD/IOC/FOK, self-trade prevention, and accounts (cash, positions, fills)
  * kept consistent with every fill and fee. All amounts are exact micros.
  *
- * <p>Thread-safe by one lock: every public method is {@code synchronized}, and listeners are
- * called synchronously, in order, under that lock, after the state changed. Listeners must not
- * call back into the engine from another thread while blocking on it.
+ * <p>Thread-safe by one lock, the engine object itself: every public method is
+ * {@code synchronized}, and listeners are called synchronously, in order, under that lock, after
+ * the state changed. A listener that takes locks of its own must be entered with the engine's lock
+ * taken first elsewhere too ({@code synchronized (exchange) {...}}), or the two can deadlock.
  *
  * <p>Ids (order, trade, fill) come from a seeded generator, so a run is reproducible from its
  * seed and its inputs.
@@ -42,7 +43,10 @@ public final class Exchange {
   private final SplittableRandom ids;
   private final Map<String, Market> markets = new LinkedHashMap<>();
   private final Map<String, AccountState> accounts = new LinkedHashMap<>();
+  /** Every order still worth looking up; finished market-maker orders are dropped (see {@link #orderChanged}). */
   private final Map<String, WorkingOrder> orders = new LinkedHashMap<>();
+  /** Resting orders per account, so balance checks and expiry never scan the history. */
+  private final Map<String, java.util.LinkedHashSet<WorkingOrder>> resting = new java.util.HashMap<>();
   private final List<Consumer<ExchangeEvent>> listeners = new CopyOnWriteArrayList<>();
   private long sequence;
 
@@ -257,7 +261,7 @@ public final class Exchange {
         && fillable(opposite, o, order.selfTrade()) < o.remaining) {
       o.state = OrderState.CANCELED;
       o.remaining = 0;
-      publish(new ExchangeEvent.OrderChanged(o.view()));
+      orderChanged(o);
       return new SubmitOutcome(o.view(), fills);
     }
     match(m, o, order.selfTrade(), fills);
@@ -278,8 +282,8 @@ public final class Exchange {
   public synchronized List<OrderView> cancelAll(String account, Predicate<OrderView> filter) {
     requireAccount(account);
     List<OrderView> out = new ArrayList<>();
-    for (WorkingOrder o : new ArrayList<>(orders.values())) {
-      if (o.account.equals(account) && o.state == OrderState.RESTING && filter.test(o.view())) {
+    for (WorkingOrder o : restingOf(account)) {
+      if (filter.test(o.view())) {
         Market m = markets.get(o.market);
         if (m.open && !closedByTime(m)) {
           cancelResting(m, o);
@@ -316,7 +320,7 @@ public final class Exchange {
     PriceLadder ladder = m.ladder(o.side);
     ladder.reduce(o, by);
     publishLevel(m, ladder, o.price, -by, o);
-    publish(new ExchangeEvent.OrderChanged(o.view()));
+    orderChanged(o);
     return o.view();
   }
 
@@ -369,7 +373,7 @@ public final class Exchange {
         ladder.reduce(o, by);
         publishLevel(m, ladder, o.price, -by, o);
       }
-      publish(new ExchangeEvent.OrderChanged(o.view()));
+      orderChanged(o);
       return new SubmitOutcome(o.view(), fills);
     }
     long oldRemaining = o.remaining;
@@ -388,10 +392,12 @@ public final class Exchange {
   public synchronized int expireDue() {
     Instant now = clock.instant();
     int n = 0;
-    for (WorkingOrder o : new ArrayList<>(orders.values())) {
-      if (o.state == OrderState.RESTING && o.expiration != null && !o.expiration.isAfter(now)) {
-        cancelResting(markets.get(o.market), o);
-        n++;
+    for (String account : new ArrayList<>(resting.keySet())) {
+      for (WorkingOrder o : restingOf(account)) {
+        if (o.expiration != null && !o.expiration.isAfter(now)) {
+          cancelResting(markets.get(o.market), o);
+          n++;
+        }
       }
     }
     return n;
@@ -455,9 +461,10 @@ public final class Exchange {
     } else {
       PriceLadder ladder = m.ladder(o.side);
       ladder.add(o);
+      resting.computeIfAbsent(o.account, k -> new java.util.LinkedHashSet<>()).add(o);
       publishLevel(m, ladder, o.price, o.remaining, o);
     }
-    publish(new ExchangeEvent.OrderChanged(o.view()));
+    orderChanged(o);
   }
 
   private void execute(Market m, WorkingOrder taker, WorkingOrder maker, long q, List<FillView> takerFills) {
@@ -494,7 +501,7 @@ public final class Exchange {
     publish(new ExchangeEvent.Traded(trade));
     publish(new ExchangeEvent.Filled(makerFill));
     publish(new ExchangeEvent.Filled(takerFill));
-    publish(new ExchangeEvent.OrderChanged(maker.view()));
+    orderChanged(maker);
   }
 
   private record TradeFees(long taker, long maker) {}
@@ -552,7 +559,7 @@ public final class Exchange {
     o.state = OrderState.CANCELED;
     o.updated = clock.instant();
     publishLevel(m, ladder, o.price, -was, o);
-    publish(new ExchangeEvent.OrderChanged(o.view()));
+    orderChanged(o);
   }
 
   // ---------------------------------------------------------------- checks
@@ -606,9 +613,8 @@ public final class Exchange {
     long position = a.positions.containsKey(m.spec.id()) ? a.positions.get(m.spec.id()).position : 0;
     if (m.spec.positionModel() == PositionModel.TOKEN && side == Side.SELL) {
       long committed = quantity;
-      for (WorkingOrder o : orders.values()) {
-        if (o != replacing && o.state == OrderState.RESTING && o.account.equals(a.id)
-            && o.market.equals(m.spec.id()) && o.side == Side.SELL) {
+      for (WorkingOrder o : restingOf(a.id)) {
+        if (o != replacing && o.market.equals(m.spec.id()) && o.side == Side.SELL) {
           committed += o.remaining;
         }
       }
@@ -645,8 +651,8 @@ public final class Exchange {
       return 0;
     }
     long total = 0;
-    for (WorkingOrder o : orders.values()) {
-      if (o != except && o.state == OrderState.RESTING && o.account.equals(a.id)) {
+    for (WorkingOrder o : restingOf(a.id)) {
+      if (o != except) {
         Market m = markets.get(o.market);
         AccountState.MarketPosition p = a.positions.get(o.market);
         total += reserve(m.spec, o.side, o.price, o.remaining, p == null ? 0 : p.position);
@@ -699,6 +705,33 @@ public final class Exchange {
   }
 
   // ---------------------------------------------------------------- events and ids
+
+  /**
+   * Publishes an order's new state. Finished orders leave the resting index; a finished order of
+   * an unlimited (market-maker) account is also forgotten, so a long run does not accumulate the
+   * maker's requotes.
+   */
+  private void orderChanged(WorkingOrder o) {
+    if (o.state != OrderState.RESTING) {
+      java.util.LinkedHashSet<WorkingOrder> set = resting.get(o.account);
+      if (set != null) {
+        set.remove(o);
+      }
+      AccountState a = accounts.get(o.account);
+      if (a != null && a.unlimited) {
+        orders.remove(o.orderId);
+        if (o.clientOrderId != null) {
+          a.clientOrderIds.remove(o.clientOrderId);
+        }
+      }
+    }
+    publish(new ExchangeEvent.OrderChanged(o.view()));
+  }
+
+  private List<WorkingOrder> restingOf(String account) {
+    java.util.LinkedHashSet<WorkingOrder> set = resting.get(account);
+    return set == null ? List.of() : new ArrayList<>(set);
+  }
 
   private void publishLevel(Market m, PriceLadder ladder, long price, long delta, WorkingOrder cause) {
     if (delta == 0) {

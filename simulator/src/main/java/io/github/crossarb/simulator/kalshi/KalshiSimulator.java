@@ -140,6 +140,10 @@ public final class KalshiSimulator {
     Router r = Router.router(vertx);
     r.route(WS_PATH).handler(this::upgrade);
     r.route(API_PREFIX + "/*").handler(this::injectFaults);
+    r.route(API_PREFIX + "/*").handler(ctx -> {
+      exchange.expireDue(); // GTD orders past their time are gone before anything reads them
+      ctx.next();
+    });
     r.route(API_PREFIX + "/*").handler(BodyHandler.create().setBodyLimit(1 << 20));
     r.route(API_PREFIX + "/portfolio/*").handler(this::authenticate);
     String p = API_PREFIX;

@@ -119,7 +119,19 @@ final class KalshiStreams {
 
     // ------------------------------------------------------------ commands
 
-    synchronized void onCommand(String text) {
+    /**
+     * Commands read the engine (snapshots) while holding this session; events arrive holding the
+     * engine and then take this session. Taking the engine first here keeps one lock order.
+     */
+    void onCommand(String text) {
+      synchronized (exchange) {
+        synchronized (this) {
+          handle(text);
+        }
+      }
+    }
+
+    private void handle(String text) {
       JsonObject cmd;
       try {
         cmd = new JsonObject(text);
@@ -295,7 +307,7 @@ final class KalshiStreams {
     private void sendSnapshot(Subscription s, String market) {
       BookView book = exchange.book(market);
       JsonObject msg = new JsonObject().put("market_ticker", market).put("market_id", marketId(market));
-      JsonArray yes = KalshiWire.yesLevels(book.bids(), 0, false);
+      JsonArray yes = KalshiWire.yesLevels(book.bids(), 0);
       JsonArray no = KalshiWire.noLevels(book.asks(), 0, s.yesScale);
       if (!yes.isEmpty()) {
         msg.put("yes_dollars_fp", yes);

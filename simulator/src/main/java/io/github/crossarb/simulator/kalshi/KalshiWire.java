@@ -106,12 +106,12 @@ final class KalshiWire {
 
   /** {@code orderbook_fp}: YES bids and NO bids, each ascending (best last). */
   static JsonObject orderbookFp(BookView book, int depth) {
-    return new JsonObject().put("yes_dollars", yesLevels(book.bids(), depth, false))
+    return new JsonObject().put("yes_dollars", yesLevels(book.bids(), depth))
         .put("no_dollars", noLevels(book.asks(), depth, false));
   }
 
   /** YES bids ascending; {@code depth <= 0} for all. */
-  static JsonArray yesLevels(List<LevelView> bidsBestFirst, int depth, boolean unused) {
+  static JsonArray yesLevels(List<LevelView> bidsBestFirst, int depth) {
     int n = depth <= 0 ? bidsBestFirst.size() : Math.min(depth, bidsBestFirst.size());
     JsonArray out = new JsonArray();
     for (int i = n - 1; i >= 0; i--) {

@@ -115,6 +115,8 @@ public final class PriceProcess {
     long n;
     synchronized (this) {
       n = ++steps;
+      kalshi.expireDue();
+      polymarket.expireDue();
       for (MutablePair pair : pairs.values()) {
         move(pair);
         pair.explicitBooks = false;

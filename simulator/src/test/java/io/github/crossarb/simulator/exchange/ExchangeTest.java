@@ -231,4 +231,12 @@ class ExchangeTest {
     assertThatThrownBy(call::run).isInstanceOfSatisfying(ExchangeException.class,
         e -> assertThat(e.reason()).isEqualTo(reason));
   }
+  @Test
+  void finishedMarketMakerOrdersAreForgottenButClientOrdersStay() {
+    String mm = ex.submit(order("mm", K, Side.SELL, "0.60", 1, TimeInForce.GTC)).order().orderId();
+    String mine = ex.submit(order("a", K, Side.BUY, "0.60", 1, TimeInForce.GTC)).order().orderId();
+    assertThat(ex.order(mm)).isEmpty();
+    assertThat(ex.order(mine).orElseThrow().state()).isEqualTo(OrderState.FILLED);
+    assertThat(ex.fills("mm")).hasSize(1);
+  }
 }

@@ -205,4 +205,35 @@ class KalshiStreamIT {
     assertThat(msg.getString("event_type")).isEqualTo("price_level_structure_updated");
     assertThat(msg.getJsonArray("price_ranges").getJsonObject(0).getString("step")).isEqualTo("0.0200");
   }
+
+  @Test
+  void tickerAndTradeChannelsFollowThePublicTape() throws Exception {
+    KalshiHarness.Stream s = h.connect();
+    s.send("subscribe", new JsonObject().put("channels", new JsonArray().add("ticker").add("trade"))
+        .put("market_tickers", new JsonArray().add(FED)).put("send_initial_snapshot", true));
+    s.next("subscribed");
+    JsonObject first = s.next("ticker").getJsonObject("msg"); // the initial snapshot follows its ack
+    s.next("subscribed");
+    assertThat(first.getString("yes_bid_dollars")).isEqualTo("0.4100");
+    assertThat(first.getString("yes_ask_dollars")).isEqualTo("0.4400");
+    h.send(HttpMethod.POST, "/portfolio/events/orders", order(FED, "bid", "30", "0.44", "immediate_or_cancel"));
+    // Each subscription reports in its own order: collect until both the trade and the new top arrive.
+    JsonObject trade = null;
+    JsonObject ticker = null;
+    while (trade == null || ticker == null) {
+      JsonObject f = s.next();
+      if (f.getString("type").equals("trade")) {
+        trade = f.getJsonObject("msg");
+      } else if (f.getString("type").equals("ticker")
+          && f.getJsonObject("msg").getString("yes_ask_dollars").equals("0.4500")) {
+        ticker = f.getJsonObject("msg");
+      }
+    }
+    assertThat(trade.getString("yes_price_dollars")).isEqualTo("0.4400");
+    assertThat(trade.getString("no_price_dollars")).isEqualTo("0.5600");
+    assertThat(trade.getString("count_fp")).isEqualTo("30.00");
+    assertThat(trade.getString("taker_book_side")).isEqualTo("bid");
+    assertThat(ticker.getString("volume_fp")).isEqualTo("30.00");
+    assertThat(ticker.getString("price_dollars")).isEqualTo("0.4400");
+  }
 }

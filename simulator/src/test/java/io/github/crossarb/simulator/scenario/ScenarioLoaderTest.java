@@ -90,4 +90,41 @@ class ScenarioLoaderTest {
         .hasMessageContaining(expected)
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").startsWith("scenario "));
   }
+  @Test
+  void faultScriptsParseWithDefaults() throws Exception {
+    String base = new String(ScenarioLoaderTest.class.getResourceAsStream("/scenarios/two-pairs.yaml").readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    String withFaults = base + """
+        faults:
+          kalshi:
+            - {kind: http_429, target: "POST /trade-api/v2/portfolio/*", times: 2}
+            - {kind: seq_gap, target: KXFED-26DEC-T4.25, chancePermille: 100, times: -1}
+            - {kind: tick_size_change, target: KXFED-26DEC-T4.25, atStep: 5, params: {step: "0.02"}}
+          polymarket:
+            - {kind: trade_failed_after_matched, target: "101"}
+        """;
+    Scenario s = ScenarioLoader.parse(withFaults, true, "inline");
+    assertThat(s.faults().kalshi()).hasSize(3);
+    var first = s.faults().kalshi().get(0);
+    assertThat(first.times()).isEqualTo(2);
+    assertThat(first.chancePermille()).isEqualTo(1000);
+    assertThat(first.status()).isEqualTo(503);
+    assertThat(first.atStep()).isEqualTo(-1);
+    assertThat(s.faults().kalshi().get(2).params()).containsEntry("step", "0.02");
+    assertThat(s.faults().polymarket().get(0).kind()).isEqualTo("trade_failed_after_matched");
+
+    assertThatThrownBy(() -> ScenarioLoader.parse(base + """
+        faults:
+          kalshi:
+            - {kind: tick_size_change, target: KXNOPE, atStep: 5, params: {step: "0.02"}}
+        """, true, "inline")).isInstanceOf(ScenarioException.class)
+        .hasMessageContaining("faults.kalshi[0]: tick_size_change target must be a market");
+    assertThatThrownBy(() -> ScenarioLoader.parse(base + """
+        faults:
+          kalshi:
+            - {kind: http_429, chancePermille: 2000}
+        """, true, "inline")).isInstanceOf(ScenarioException.class)
+        .hasMessageContaining("chancePermille must be in [0, 1000]")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
 }
