@@ -104,6 +104,13 @@ public final class PolyHttp implements PolyVenue.Feed {
         .put("region", venue.config().geoblocked() ? "NY" : "11")));
 
     router.route().last().handler(ctx -> error(ctx, 404, "not found"));
+    // A bug in a handler still answers in the venue's error shape.
+    router.route().failureHandler(ctx -> {
+      if (!ctx.response().ended()) {
+        int status = ctx.statusCode() >= 400 ? ctx.statusCode() : 500;
+        error(ctx, status, status == 413 ? "Payload exceeds the limit" : "Internal server error");
+      }
+    });
   }
 
   // ------------------------------------------------------------------ plumbing

@@ -102,6 +102,7 @@ public final class PolyVenue {
     String txHash = "";
     Instant lastUpdate;
     boolean willFail;
+    boolean announced;
     long takerFee;
     long makerFee;
 
@@ -601,8 +602,8 @@ public final class PolyVenue {
     List<JsonObject> out = new ArrayList<>();
     List<String> accounts = accountsOf(creds);
     for (Trade t : trades.values()) {
-      boolean taker = accounts.contains(t.takerAccount);
-      boolean maker = accounts.contains(t.makerAccount);
+      boolean taker = t.takerAccount != null && accounts.contains(t.takerAccount);
+      boolean maker = t.makerAccount != null && accounts.contains(t.makerAccount);
       if (!taker && !maker) {
         continue;
       }
@@ -861,8 +862,7 @@ public final class PolyVenue {
     t.willFail = faults.takeTradeFailure(v.market());
     trades.put(v.tradeId(), t);
     lastTradePrice.put(v.market(), PolyWire.num(v.price().micros()));
-    exchange.order(v.takerOrderId()).ifPresent(o -> t.takerAccount = o.account());
-    exchange.order(v.makerOrderId()).ifPresent(o -> t.makerAccount = o.account());
+    // Accounts come with the two fills that follow (the engine forgets market-maker orders once done).
     OrderMeta takerMeta = orderMeta.get(v.takerOrderId());
     OrderMeta makerMeta = orderMeta.get(v.makerOrderId());
     t.takerOwner = takerMeta == null ? null : takerMeta.owner();
@@ -882,7 +882,6 @@ public final class PolyVenue {
         .put("size", PolyWire.num(v.quantity().micros()))
         .put("fee_rate_bps", feeRateBps(m))
         .put("timestamp", Long.toString(v.time().toEpochMilli())));
-    publishTrade(t);
     // The venue follows trades with a fresh book; one per token once the whole match is done.
     if (tradedBooks.isEmpty()) {
       context.runOnContext(x -> {
@@ -900,9 +899,15 @@ public final class PolyVenue {
       return;
     }
     if (f.taker()) {
+      t.takerAccount = f.account();
       t.takerFee = f.fee().micros();
     } else {
+      t.makerAccount = f.account();
       t.makerFee = f.fee().micros();
+    }
+    if (t.takerAccount != null && t.makerAccount != null && t.status == TradeStatus.MATCHED && !t.announced) {
+      t.announced = true;
+      publishTrade(t);
     }
   }
 
