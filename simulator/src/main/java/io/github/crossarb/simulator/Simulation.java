@@ -105,7 +105,7 @@ public final class Simulation {
     faults.put(VenueId.POLYMARKET, new FaultInjector(scenario.seed() + 2, scenario.faults().polymarket()));
     PriceProcess process = new PriceProcess(scenario, kalshiExchange, polyExchange);
     SimulationContext context = new SimulationContext(vertx, scenario, options.clock(), exchanges, faults, process, dir);
-    process.onStep(step -> applyScheduled(context, step));
+    process.beforeStep(step -> applyScheduled(context, step));
     process.start();
 
     KalshiSimulator kalshi = new KalshiSimulator(vertx, scenario, kalshiExchange, faults.get(VenueId.KALSHI), keyId,

@@ -47,6 +47,8 @@ public final class Exchange {
   private final Map<String, WorkingOrder> orders = new LinkedHashMap<>();
   /** Resting orders per account, so balance checks and expiry never scan the history. */
   private final Map<String, java.util.LinkedHashSet<WorkingOrder>> resting = new java.util.HashMap<>();
+  private final Map<String, List<Settlement>> settlements = new java.util.HashMap<>();
+  private final java.util.Set<String> voided = new java.util.HashSet<>();
   private final List<Consumer<ExchangeEvent>> listeners = new CopyOnWriteArrayList<>();
   private long sequence;
 
@@ -511,6 +513,7 @@ public final class Exchange {
       boolean taker, long fee, Instant now) {
     AccountState a = accounts.get(o.account);
     AccountState.MarketPosition p = a.position(m.spec.id());
+    Settlement before = new Settlement(a.id, m.spec.id(), a.cash, p.position, p.exposure, p.realized, p.fees, p.traded);
     boolean netted = m.spec.positionModel() == PositionModel.NETTED_BINARY;
     long signed = o.side == Side.BUY ? q : -q;
     if (o.side == Side.BUY) {
@@ -545,10 +548,56 @@ public final class Exchange {
     p.fees += fee;
     p.traded += q;
     a.cash -= fee;
+    settlements.computeIfAbsent(tradeId, t -> new ArrayList<>()).add(new Settlement(a.id, m.spec.id(),
+        a.cash - before.cash, p.position - before.position, p.exposure - before.exposure,
+        p.realized - before.realized, p.fees - before.fees, p.traded - before.traded));
     FillView fill = new FillView(newId(), tradeId, o.orderId, o.clientOrderId, o.account, o.market, o.side,
         o.outcome, Price.ofMicros(price), Quantity.ofMicros(q), taker, Money.ofMicros(fee), p.position, now);
     a.fills.add(fill);
     return fill;
+  }
+
+  /** What one fill changed on one account (or, before it, the values), to undo a voided trade. */
+  private record Settlement(String account, String market, long cash, long position, long exposure, long realized,
+      long fees, long traded) {}
+
+  /**
+   * Voids a trade after the fact (Polymarket: a MATCHED trade that ends FAILED on chain): both
+   * accounts' cash, positions, fees and P&L go back by exactly what the trade's fills changed.
+   * The orders keep their filled quantities and states (the venue server reports the failure its
+   * own way); the fills stay in the history and {@link #isVoided} tells them apart. Publishes
+   * {@link ExchangeEvent.TradeVoided}.
+   *
+   * @throws ExchangeException {@code TRADE_NOT_FOUND} for an unknown or already voided trade
+   */
+  public synchronized TradeView voidTrade(String tradeId) {
+    List<Settlement> changes = settlements.get(tradeId);
+    if (changes == null || voided.contains(tradeId)) {
+      throw new ExchangeException(RejectReason.TRADE_NOT_FOUND, "trade not found or already voided: " + tradeId);
+    }
+    TradeView trade = null;
+    for (Settlement c : changes) {
+      AccountState a = accounts.get(c.account);
+      AccountState.MarketPosition p = a.position(c.market);
+      a.cash -= c.cash;
+      p.position -= c.position;
+      p.exposure -= c.exposure;
+      p.realized -= c.realized;
+      p.fees -= c.fees;
+      p.traded -= c.traded;
+      if (trade == null) {
+        trade = markets.get(c.market).trades.stream().filter(t -> t.tradeId().equals(tradeId)).findFirst()
+            .orElseThrow();
+      }
+    }
+    voided.add(tradeId);
+    publish(new ExchangeEvent.TradeVoided(trade));
+    return trade;
+  }
+
+  /** Whether {@link #voidTrade} undid this trade. */
+  public synchronized boolean isVoided(String tradeId) {
+    return voided.contains(tradeId);
   }
 
   private void cancelResting(Market m, WorkingOrder o) {

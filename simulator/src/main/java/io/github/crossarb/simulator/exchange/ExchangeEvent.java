@@ -49,6 +49,14 @@ public sealed interface ExchangeEvent {
     }
   }
 
+  /** A trade was voided after the fact; its fills' balance changes were undone. */
+  record TradeVoided(TradeView trade) implements ExchangeEvent {
+    @Override
+    public String market() {
+      return trade.market();
+    }
+  }
+
   /** The market's tick grid changed (resting orders off the new grid were cancelled first). */
   record TicksChanged(String market, TickGrid ticks, Instant time) implements ExchangeEvent {}
 

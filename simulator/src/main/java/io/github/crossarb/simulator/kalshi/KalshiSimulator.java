@@ -795,7 +795,7 @@ public final class KalshiSimulator {
     } catch (ExchangeException e) {
       throw switch (e.reason()) {
         case UNKNOWN_MARKET -> new BadRequest(404, "market_not_found", e.getMessage());
-        case ORDER_NOT_FOUND -> new BadRequest(404, "not_found", e.getMessage());
+        case ORDER_NOT_FOUND, TRADE_NOT_FOUND -> new BadRequest(404, "not_found", e.getMessage());
         case MARKET_CLOSED -> new BadRequest(400, "MARKET_INACTIVE", e.getMessage());
         case INSUFFICIENT_BALANCE, INSUFFICIENT_POSITION -> new BadRequest(400, "insufficient_balance", e.getMessage());
         case DUPLICATE_CLIENT_ORDER_ID -> new BadRequest(409, "order_already_exists", e.getMessage());

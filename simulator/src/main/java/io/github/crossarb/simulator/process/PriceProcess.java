@@ -47,6 +47,7 @@ public final class PriceProcess {
   private final SplittableRandom random;
   private final Map<String, MutablePair> pairs = new LinkedHashMap<>();
   private final List<LongConsumer> stepListeners = new CopyOnWriteArrayList<>();
+  private final List<LongConsumer> beforeListeners = new CopyOnWriteArrayList<>();
   private final long volatility;
   private final long halfSpread;
   private final long windowSize;
@@ -92,9 +93,18 @@ public final class PriceProcess {
     }
   }
 
-  /** Called after every step with the step's number (scheduled faults hook in here). */
+  /** Called after every step (moved and requoted) with the step's number. */
   public void onStep(LongConsumer listener) {
     stepListeners.add(listener);
+  }
+
+  /**
+   * Called at the start of every step with the coming step's number, before the market maker
+   * requotes: scheduled venue changes (a tick size change) hook in here, so the step's quotes
+   * already follow them.
+   */
+  public void beforeStep(LongConsumer listener) {
+    beforeListeners.add(listener);
   }
 
   /** Rests the starting books: the scenario's explicit levels, or quotes around the fair price. */
@@ -112,6 +122,13 @@ public final class PriceProcess {
 
   /** Moves every pair one step and requotes; returns the new step number. */
   public long step() {
+    long coming;
+    synchronized (this) {
+      coming = steps + 1;
+    }
+    for (LongConsumer listener : beforeListeners) {
+      listener.accept(coming);
+    }
     long n;
     synchronized (this) {
       n = ++steps;

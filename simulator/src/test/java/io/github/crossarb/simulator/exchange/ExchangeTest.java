@@ -239,4 +239,26 @@ class ExchangeTest {
     assertThat(ex.order(mine).orElseThrow().state()).isEqualTo(OrderState.FILLED);
     assertThat(ex.fills("mm")).hasSize(1);
   }
+  @Test
+  void aVoidedTradeGivesBackExactlyWhatItMoved() {
+    AccountView aBefore = ex.account("a");
+    AccountView bBefore = ex.account("b");
+    ex.submit(order("b", K, Side.SELL, "0.30", 10, TimeInForce.GTC));
+    SubmitOutcome out = ex.submit(order("a", K, Side.BUY, "0.30", 10, TimeInForce.IOC));
+    String tradeId = out.fills().get(0).tradeId();
+    assertThat(ex.account("a").cash()).isNotEqualTo(aBefore.cash());
+
+    TradeView voided = ex.voidTrade(tradeId);
+
+    assertThat(voided.tradeId()).isEqualTo(tradeId);
+    assertThat(ex.isVoided(tradeId)).isTrue();
+    assertThat(ex.account("a").cash()).isEqualTo(aBefore.cash());
+    assertThat(ex.account("b").cash()).isEqualTo(bBefore.cash());
+    assertThat(ex.account("a").positions()).allSatisfy(p -> {
+      assertThat(p.position()).isZero();
+      assertThat(p.feesPaid()).isEqualTo(Money.ZERO);
+    });
+    assertThat(events).filteredOn(ExchangeEvent.TradeVoided.class::isInstance).hasSize(1);
+    assertReject(() -> ex.voidTrade(tradeId), RejectReason.TRADE_NOT_FOUND);
+  }
 }

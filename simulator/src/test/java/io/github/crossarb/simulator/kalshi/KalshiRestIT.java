@@ -280,4 +280,18 @@ class KalshiRestIT {
     assertError(h.send(HttpMethod.POST, "/portfolio/events/orders", order(FED, "bid", "1", "0.30",
         "good_till_canceled")), 400, "MARKET_INACTIVE");
   }
+  @Test
+  void expirationTimeMakesAGoodTillDateOrderThatExpires() throws Exception {
+    long at = KalshiHarness.START.getEpochSecond() + 60;
+    String id = h.send(HttpMethod.POST, "/portfolio/events/orders", order(FED, "bid", "2", "0.30",
+        "good_till_canceled").put("expiration_time", at)).bodyAsJsonObject().getString("order_id");
+    JsonObject o = h.get("/portfolio/orders/" + id).bodyAsJsonObject().getJsonObject("order");
+    assertThat(o.getString("status")).isEqualTo("resting");
+    assertThat(o.getString("expiration_time")).isEqualTo("2026-11-27T00:01:00Z");
+    h.clock.advance(Duration.ofSeconds(61));
+    assertThat(h.get("/portfolio/orders/" + id).bodyAsJsonObject().getJsonObject("order").getString("status"))
+        .isEqualTo("canceled");
+    assertError(h.send(HttpMethod.POST, "/portfolio/events/orders", order(FED, "bid", "2", "0.30",
+        "immediate_or_cancel").put("expiration_time", at + 600)), 400, "invalid_parameters");
+  }
 }
