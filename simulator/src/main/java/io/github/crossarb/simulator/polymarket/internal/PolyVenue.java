@@ -103,8 +103,6 @@ public final class PolyVenue {
     Instant lastUpdate;
     boolean willFail;
     boolean announced;
-    long takerFee;
-    long makerFee;
 
     Trade(TradeView view, String conditionId, String outcome) {
       this.view = view;
@@ -684,22 +682,13 @@ public final class PolyVenue {
     }
   }
 
-  /** A failed settlement never moved anything on chain: give both sides back what the match moved. */
+  /** A failed settlement never moved anything on chain: the engine gives both sides back exactly what the match moved. */
   private void undo(Trade t) {
-    TradeView v = t.view;
-    long notional = Fixed.mulCeil(v.price().micros(), v.quantity().micros()); // as the engine settled it
-    long q = v.quantity().micros();
-    boolean takerBuys = v.takerSide() == Side.BUY;
-    reverse(t.takerAccount, v.market(), takerBuys, notional, q, t.takerFee);
-    reverse(t.makerAccount, v.market(), !takerBuys, notional, q, t.makerFee);
-  }
-
-  private void reverse(String account, String market, boolean bought, long notional, long shares, long fee) {
-    if (account == null || !exchange.hasAccount(account)) {
-      return;
+    try {
+      exchange.voidTrade(t.view.tradeId());
+    } catch (ExchangeException e) {
+      // Already voided or unknown: nothing left to give back.
     }
-    exchange.adjustCash(account, Money.ofMicros(bought ? notional + fee : -notional + fee));
-    exchange.adjustPosition(account, market, bought ? -shares : shares);
   }
 
   // ------------------------------------------------------------------ balances
@@ -900,10 +889,8 @@ public final class PolyVenue {
     }
     if (f.taker()) {
       t.takerAccount = f.account();
-      t.takerFee = f.fee().micros();
     } else {
       t.makerAccount = f.account();
-      t.makerFee = f.fee().micros();
     }
     if (t.takerAccount != null && t.makerAccount != null && t.status == TradeStatus.MATCHED && !t.announced) {
       t.announced = true;
