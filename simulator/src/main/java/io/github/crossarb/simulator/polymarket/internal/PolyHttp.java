@@ -39,6 +39,8 @@ public final class PolyHttp implements PolyVenue.Feed {
   private final Router router;
   private final Map<ServerWebSocket, Set<String>> marketSockets = new ConcurrentHashMap<>();
   private final Map<ServerWebSocket, UserSession> userSockets = new ConcurrentHashMap<>();
+  /** User sockets that have not authenticated yet (dropped with the rest). */
+  private final Set<ServerWebSocket> pendingUserSockets = ConcurrentHashMap.newKeySet();
 
   private record UserSession(PolyVenue.Creds creds, Set<String> markets) {}
 
@@ -577,7 +579,11 @@ public final class PolyHttp implements PolyVenue.Feed {
       ws.closeHandler(v -> marketSockets.remove(ws));
       ws.textMessageHandler(text -> onMarketMessage(ws, assets, text));
     } else if ("/ws/user".equals(path)) {
-      ws.closeHandler(v -> userSockets.remove(ws));
+      pendingUserSockets.add(ws);
+      ws.closeHandler(v -> {
+        userSockets.remove(ws);
+        pendingUserSockets.remove(ws);
+      });
       ws.textMessageHandler(text -> onUserMessage(ws, text));
     } else {
       ws.close((short) 1008, "unknown channel");
@@ -638,6 +644,7 @@ public final class PolyHttp implements PolyVenue.Feed {
         return;
       }
       session = new UserSession(creds.get(), ConcurrentHashMap.newKeySet());
+      pendingUserSockets.remove(ws);
       userSockets.put(ws, session);
     }
     if (msg.getValue("markets") instanceof JsonArray markets) {
@@ -673,6 +680,10 @@ public final class PolyHttp implements PolyVenue.Feed {
 
   @Override
   public void user(String account, String conditionId, JsonObject message) {
+    if (faults.dropSocket()) {
+      dropConnections();
+      return;
+    }
     String text = message.encode();
     userSockets.forEach((ws, session) -> {
       boolean mine = venue.owns(session.creds(), account);
@@ -686,11 +697,13 @@ public final class PolyHttp implements PolyVenue.Feed {
   public void dropConnections() {
     new ArrayList<>(marketSockets.keySet()).forEach(ws -> ws.close((short) 1011, "connection dropped"));
     new ArrayList<>(userSockets.keySet()).forEach(ws -> ws.close((short) 1011, "connection dropped"));
+    new ArrayList<>(pendingUserSockets).forEach(ws -> ws.close((short) 1011, "connection dropped"));
     marketSockets.clear();
     userSockets.clear();
+    pendingUserSockets.clear();
   }
 
   public int connectedSockets() {
-    return marketSockets.size() + userSockets.size();
+    return marketSockets.size() + userSockets.size() + pendingUserSockets.size();
   }
 }
