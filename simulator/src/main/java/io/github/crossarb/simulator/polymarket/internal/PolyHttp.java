@@ -77,6 +77,10 @@ public final class PolyHttp implements PolyVenue.Feed {
     router.get("/fee-rate").handler(ctx -> withToken(ctx, (token, m) ->
         json(ctx, 200, new JsonObject().put("base_fee", 0))));
     router.get("/midpoint").handler(this::midpoint);
+    router.get("/price").handler(this::price);
+    router.get("/spread").handler(this::spread);
+    router.get("/last-trade-price").handler(ctx -> withToken(ctx, (token, m) -> json(ctx, 200, new JsonObject()
+        .put("price", venue.lastTradePrice(token)).put("side", venue.lastTradeSide(token)))));
 
     router.post("/auth/api-key").handler(ctx -> l1(ctx, true));
     router.get("/auth/derive-api-key").handler(ctx -> l1(ctx, false));
@@ -330,6 +334,36 @@ public final class PolyHttp implements PolyVenue.Feed {
       }
       long mid = (b.bestBid().get().price().micros() + b.bestAsk().get().price().micros()) / 2;
       json(ctx, 200, new JsonObject().put("mid", PolyWire.num(mid)));
+    });
+  }
+
+  /** Best bid for side BUY, best ask for side SELL (as the venue's docs define it). */
+  private void price(RoutingContext ctx) {
+    String side = ctx.request().getParam("side");
+    if (!"BUY".equals(side) && !"SELL".equals(side)) {
+      error(ctx, 400, "Invalid side");
+      return;
+    }
+    withToken(ctx, (token, m) -> {
+      BookView b = venue.book(token);
+      var best = "BUY".equals(side) ? b.bestBid() : b.bestAsk();
+      if (best.isEmpty()) {
+        error(ctx, 404, "No orderbook exists for the requested token id");
+        return;
+      }
+      json(ctx, 200, new JsonObject().put("price", PolyWire.num(best.get().price().micros())));
+    });
+  }
+
+  private void spread(RoutingContext ctx) {
+    withToken(ctx, (token, m) -> {
+      BookView b = venue.book(token);
+      if (b.bestBid().isEmpty() || b.bestAsk().isEmpty()) {
+        error(ctx, 404, "No orderbook exists for the requested token id");
+        return;
+      }
+      long spread = b.bestAsk().get().price().micros() - b.bestBid().get().price().micros();
+      json(ctx, 200, new JsonObject().put("spread", PolyWire.num(spread)));
     });
   }
 

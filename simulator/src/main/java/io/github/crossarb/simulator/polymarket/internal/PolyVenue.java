@@ -129,6 +129,7 @@ public final class PolyVenue {
   private final Map<String, Trade> trades = new LinkedHashMap<>();
   private final Map<String, String> lastTradePrice = new HashMap<>();
   private final Map<String, String> lastTick = new HashMap<>();
+  private final Map<String, String> lastTradeSide = new HashMap<>();
   /** Orders whose first user-channel event went out. */
   private final java.util.Set<String> announced = new java.util.HashSet<>();
   /** Tokens that traded since the last post-trade {@code book} went out. */
@@ -227,6 +228,11 @@ public final class PolyVenue {
 
   public String lastTradePrice(String tokenId) {
     return lastTradePrice.getOrDefault(tokenId, "0.5");
+  }
+
+  /** The taker side of the token's last trade; empty before the first. */
+  public String lastTradeSide(String tokenId) {
+    return lastTradeSide.getOrDefault(tokenId, "");
   }
 
   public JsonObject restBook(String tokenId) {
@@ -851,6 +857,7 @@ public final class PolyVenue {
     t.willFail = faults.takeTradeFailure(v.market());
     trades.put(v.tradeId(), t);
     lastTradePrice.put(v.market(), PolyWire.num(v.price().micros()));
+    lastTradeSide.put(v.market(), v.takerSide().name());
     // Accounts come with the two fills that follow (the engine forgets market-maker orders once done).
     OrderMeta takerMeta = orderMeta.get(v.takerOrderId());
     OrderMeta makerMeta = orderMeta.get(v.makerOrderId());
