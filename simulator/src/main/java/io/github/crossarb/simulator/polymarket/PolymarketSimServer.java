@@ -155,7 +155,7 @@ public final class PolymarketSimServer {
     });
   }
 
-  /** Runs a heartbeat and expiry check now instead of waiting for the timer. */
+  /** Runs the heartbeat check now instead of waiting for the timer. */
   public Future<Void> checkHeartbeats() {
     return onContext(() -> {
       venue.checkHeartbeats();

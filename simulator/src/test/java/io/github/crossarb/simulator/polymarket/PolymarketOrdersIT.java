@@ -230,6 +230,23 @@ class PolymarketOrdersIT {
   }
 
   @Test
+  void malformedOrdersGetTheVenueErrorShape() throws Exception {
+    JsonObject huge = sim.alice.order(new TestWallet.OrderArgs(YES, "BUY", Long.MAX_VALUE / 2, Long.MAX_VALUE / 4,
+        sim.alice.address, 0, 41, sim.clock.millis(), 0), 2, false);
+    PolySimFixture.Resp r = sim.post(huge, "GTC");
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json()).isEqualTo(new JsonObject().put("error", "invalid order amounts"));
+    JsonObject noSide = sim.limitOrder(sim.alice, YES, "BUY", 400_000, 10 * M).put("side", "HOLD");
+    assertThat(sim.post(noSide, "GTC").json().getString("error")).contains("side");
+    assertThat(sim.l2(sim.aliceAccount, HttpMethod.POST, "/order", "{not json").json())
+        .isEqualTo(new JsonObject().put("error", "Invalid order payload"));
+    String badType = PolySimFixture.postBody(sim.limitOrder(sim.alice, YES, "BUY", 400_000, 10 * M),
+        sim.aliceAccount.apiKey(), "IOC", false);
+    assertThat(sim.l2(sim.aliceAccount, HttpMethod.POST, "/order", badType).json().getString("error"))
+        .contains("order type");
+  }
+
+  @Test
   void duplicateOrderIsRejected() throws Exception {
     JsonObject order = sim.limitOrder(sim.alice, YES, "BUY", 400_000, 10 * M);
     assertThat(sim.post(order, "GTC").status()).isEqualTo(200);

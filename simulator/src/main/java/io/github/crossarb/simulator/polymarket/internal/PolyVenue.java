@@ -420,9 +420,9 @@ public final class PolyVenue {
     long tick = tickMicros(tokenId);
     BigDecimal implied = PolyOrders.impliedPrice(posted);
     long priceMicros;
-    boolean market_ = tif == TimeInForce.FOK || tif == TimeInForce.IOC;
+    boolean marketable = tif == TimeInForce.FOK || tif == TimeInForce.IOC;
     long size = PolyOrders.sizeMicros(posted);
-    if (market_) {
+    if (marketable) {
       priceMicros = PolyOrders.roundToTick(implied, tick);
       size = Fixed.floorTo(size, 10_000); // shares on the book are in hundredths
     } else {
