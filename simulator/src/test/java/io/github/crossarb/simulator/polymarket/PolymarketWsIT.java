@@ -176,6 +176,25 @@ class PolymarketWsIT {
   }
 
   @Test
+  void userChannelOnlyCarriesTheKeysOwnEventsForItsMarkets() throws Exception {
+    long ts = sim.clock.instant().getEpochSecond();
+    JsonObject c = sim.request(HttpMethod.POST, "/auth/api-key", null, sim.bob.l1Headers(ts, 0)).json();
+    PolySimFixture.Socket bob = sim.socket("/ws/user");
+    bob.send(new JsonObject().put("auth", c).put("markets", new JsonArray()).put("type", "user").encode());
+    PolySimFixture.Socket aliceOther = sim.socket("/ws/user");
+    aliceOther.send(new JsonObject().put("auth", new JsonObject().put("apiKey", sim.aliceAccount.apiKey())
+            .put("secret", sim.aliceAccount.secret()).put("passphrase", sim.aliceAccount.passphrase()))
+        .put("markets", new JsonArray().add(PolySimFixture.NR_CONDITION)).put("type", "user").encode());
+    PolySimFixture.Socket alice = user();
+    sim.post(sim.limitOrder(sim.alice, YES, "BUY", 400_000, 10 * M), "GTC");
+    assertThat(alice.next("order").getString("type")).isEqualTo("PLACEMENT");
+    for (PolySimFixture.Socket quiet : java.util.List.of(bob, aliceOther)) {
+      quiet.send("PING");
+      assertThat(quiet.frames().poll(5, TimeUnit.SECONDS)).isEqualTo("PONG"); // nothing queued before it
+    }
+  }
+
+  @Test
   void userChannelRefusesBadCredentials() throws Exception {
     PolySimFixture.Socket s = sim.socket("/ws/user");
     s.send(new JsonObject().put("auth", new JsonObject().put("apiKey", sim.aliceAccount.apiKey())
