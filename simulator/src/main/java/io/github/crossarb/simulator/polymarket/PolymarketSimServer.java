@@ -155,6 +155,17 @@ public final class PolymarketSimServer {
     });
   }
 
+  /**
+   * Switches the served order version (2 or 3) now: {@code /version} answers it and orders signed
+   * for the other version get {@code order_version_mismatch}, so a client's re-read-and-retry runs.
+   */
+  public Future<Void> setOrderVersion(int version) {
+    return onContext(() -> {
+      venue.setOrderVersion(version);
+      return null;
+    });
+  }
+
   /** Runs the heartbeat check now instead of waiting for the timer. */
   public Future<Void> checkHeartbeats() {
     return onContext(() -> {

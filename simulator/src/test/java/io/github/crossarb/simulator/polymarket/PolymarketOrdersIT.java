@@ -247,6 +247,19 @@ class PolymarketOrdersIT {
   }
 
   @Test
+  void versionSwitchAtRunTimeMakesOldOrdersMismatch() throws Exception {
+    assertThat(sim.post(sim.limitOrder(sim.alice, YES, "BUY", 400_000, 10 * M), "GTC").status()).isEqualTo(200);
+    PolySimFixture.await(sim.server.setOrderVersion(3));
+    assertThat(sim.get("/version").json().getInteger("version")).isEqualTo(3);
+    JsonObject v2 = sim.alice.order(new TestWallet.OrderArgs(YES, "BUY", 4 * M, 10 * M, sim.alice.address, 0, 51,
+        sim.clock.millis(), 0), 2, false);
+    assertThat(sim.post(v2, "GTC").json().getString("error")).contains("order_version_mismatch");
+    JsonObject v3 = sim.alice.order(new TestWallet.OrderArgs(YES, "BUY", 4 * M, 10 * M, sim.alice.address, 0, 52,
+        sim.clock.millis(), 0), 3, false);
+    assertThat(sim.post(v3, "GTC").json().getString("status")).isEqualTo("live");
+  }
+
+  @Test
   void duplicateOrderIsRejected() throws Exception {
     JsonObject order = sim.limitOrder(sim.alice, YES, "BUY", 400_000, 10 * M);
     assertThat(sim.post(order, "GTC").status()).isEqualTo(200);

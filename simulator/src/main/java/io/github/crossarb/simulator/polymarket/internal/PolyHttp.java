@@ -60,7 +60,7 @@ public final class PolyHttp implements PolyVenue.Feed {
     router.route().handler(this::faultGate);
     router.route().handler(BodyHandler.create().setBodyLimit(1_000_000));
 
-    router.get("/version").handler(ctx -> json(ctx, 200, new JsonObject().put("version", venue.config().orderVersion())));
+    router.get("/version").handler(ctx -> json(ctx, 200, new JsonObject().put("version", venue.orderVersion())));
     router.get("/time").handler(ctx -> ctx.response().putHeader("content-type", "application/json")
         .end(Long.toString(venue.nowMillis() / 1000)));
     router.get("/ok").handler(ctx -> ctx.response().putHeader("content-type", "application/json").end("\"OK\""));

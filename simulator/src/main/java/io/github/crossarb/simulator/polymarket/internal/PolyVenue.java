@@ -137,6 +137,8 @@ public final class PolyVenue {
   private final Map<String, Instant> heartbeatDue = new HashMap<>();
   private final Map<String, String> heartbeatIds = new HashMap<>();
   private final Runnable unsubscribe;
+  /** The order version served (GET /version) and required of signed orders; switchable at run time. */
+  private volatile int orderVersion;
   private Feed feed = new Feed() {
     @Override
     public void market(String assetId, JsonObject message) {}
@@ -152,6 +154,7 @@ public final class PolyVenue {
     this.config = config;
     this.faults = faults;
     this.random = new SplittableRandom(config.seed());
+    this.orderVersion = config.orderVersion();
     for (PolymarketSimMarket m : config.markets()) {
       byCondition.put(m.conditionId().toLowerCase(Locale.ROOT), m);
       byToken.put(m.yesTokenId(), m);
@@ -194,6 +197,18 @@ public final class PolyVenue {
 
   public PolymarketSimConfig config() {
     return config;
+  }
+
+  public int orderVersion() {
+    return orderVersion;
+  }
+
+  /** Moves the venue to another order version (2 or 3), as Polymarket did at its cutovers. */
+  public void setOrderVersion(int version) {
+    if (version != 2 && version != 3) {
+      throw new IllegalArgumentException("order version must be 2 or 3: " + version);
+    }
+    orderVersion = version;
   }
 
   public long nowMillis() {
@@ -334,7 +349,7 @@ public final class PolyVenue {
       return Reply.error(400, "Invalid order payload");
     }
     if (PolyOrders.looksLikeV1(orderJson)) {
-      return Reply.error(400, "order_version_mismatch: this exchange accepts version " + config.orderVersion()
+      return Reply.error(400, "order_version_mismatch: this exchange accepts version " + orderVersion
           + " orders only");
     }
     String owner = body.getString("owner");
@@ -369,7 +384,7 @@ public final class PolyVenue {
       return Reply.error(400, "Invalid token id");
     }
     // Signature: the served version's domain first; a signature that fits the other version is a mismatch.
-    int version = config.orderVersion();
+    int version = orderVersion;
     byte[] digest = PolySignatures.orderDigest(o, Integer.toString(version),
         PolySignatures.exchangeFor(version, market.negRisk()));
     String orderId = PolySignatures.toHex(digest);
@@ -719,7 +734,7 @@ public final class PolyVenue {
         .put(PolySignatures.EXCHANGE_V2, max)
         .put(PolySignatures.NEG_RISK_EXCHANGE_V2, max)
         .put(PolySignatures.NEG_RISK_ADAPTER, max);
-    if (config.orderVersion() == 3) {
+    if (orderVersion == 3) {
       allowances.put(PolySignatures.EXCHANGE_V3, max);
     }
     return new JsonObject().put("balance", Long.toString(balance)).put("allowances", allowances);
