@@ -82,7 +82,7 @@ public final class PolymarketSimServer {
         venue.exchange().expireDue();
       });
       return this;
-    });
+    }).onFailure(e -> venue.close()); // a server that never listened must not keep hearing the engine
   }
 
   public int port() {
