@@ -11,5 +11,12 @@ public final class PolymarketFaultKinds {
    */
   public static final String TRADE_FAILED = "trade_failed";
 
+  /**
+   * Scheduled ({@code atStep}): the venue switches to order version {@code params.version} (2 or
+   * 3); {@code GET /version} answers the new one and orders signed for the old one get
+   * {@code order_version_mismatch}. Target is ignored (use {@code "*"}).
+   */
+  public static final String ORDER_VERSION_CHANGE = "order_version_change";
+
   private PolymarketFaultKinds() {}
 }

@@ -82,7 +82,7 @@ public final class PolymarketSimServer {
         venue.exchange().expireDue();
       });
       return this;
-    });
+    }).onFailure(e -> venue.close()); // a server that never listened must not keep hearing the engine
   }
 
   public int port() {
@@ -155,7 +155,18 @@ public final class PolymarketSimServer {
     });
   }
 
-  /** Runs a heartbeat and expiry check now instead of waiting for the timer. */
+  /**
+   * Switches the served order version (2 or 3) now: {@code /version} answers it and orders signed
+   * for the other version get {@code order_version_mismatch}, so a client's re-read-and-retry runs.
+   */
+  public Future<Void> setOrderVersion(int version) {
+    return onContext(() -> {
+      venue.setOrderVersion(version);
+      return null;
+    });
+  }
+
+  /** Runs the heartbeat check now instead of waiting for the timer. */
   public Future<Void> checkHeartbeats() {
     return onContext(() -> {
       venue.checkHeartbeats();

@@ -165,8 +165,13 @@ final class PolySimFixture implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    await(server.close());
-    await(vertx.close());
+  public void close() throws java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
+    try {
+      server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while closing", e);
+    }
   }
 }

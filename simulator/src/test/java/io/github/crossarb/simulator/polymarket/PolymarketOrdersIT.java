@@ -230,6 +230,36 @@ class PolymarketOrdersIT {
   }
 
   @Test
+  void malformedOrdersGetTheVenueErrorShape() throws Exception {
+    JsonObject huge = sim.alice.order(new TestWallet.OrderArgs(YES, "BUY", Long.MAX_VALUE / 2, Long.MAX_VALUE / 4,
+        sim.alice.address, 0, 41, sim.clock.millis(), 0), 2, false);
+    PolySimFixture.Resp r = sim.post(huge, "GTC");
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json()).isEqualTo(new JsonObject().put("error", "invalid order amounts"));
+    JsonObject noSide = sim.limitOrder(sim.alice, YES, "BUY", 400_000, 10 * M).put("side", "HOLD");
+    assertThat(sim.post(noSide, "GTC").json().getString("error")).contains("side");
+    assertThat(sim.l2(sim.aliceAccount, HttpMethod.POST, "/order", "{not json").json())
+        .isEqualTo(new JsonObject().put("error", "Invalid order payload"));
+    String badType = PolySimFixture.postBody(sim.limitOrder(sim.alice, YES, "BUY", 400_000, 10 * M),
+        sim.aliceAccount.apiKey(), "IOC", false);
+    assertThat(sim.l2(sim.aliceAccount, HttpMethod.POST, "/order", badType).json().getString("error"))
+        .contains("order type");
+  }
+
+  @Test
+  void versionSwitchAtRunTimeMakesOldOrdersMismatch() throws Exception {
+    assertThat(sim.post(sim.limitOrder(sim.alice, YES, "BUY", 400_000, 10 * M), "GTC").status()).isEqualTo(200);
+    PolySimFixture.await(sim.server.setOrderVersion(3));
+    assertThat(sim.get("/version").json().getInteger("version")).isEqualTo(3);
+    JsonObject v2 = sim.alice.order(new TestWallet.OrderArgs(YES, "BUY", 4 * M, 10 * M, sim.alice.address, 0, 51,
+        sim.clock.millis(), 0), 2, false);
+    assertThat(sim.post(v2, "GTC").json().getString("error")).contains("order_version_mismatch");
+    JsonObject v3 = sim.alice.order(new TestWallet.OrderArgs(YES, "BUY", 4 * M, 10 * M, sim.alice.address, 0, 52,
+        sim.clock.millis(), 0), 3, false);
+    assertThat(sim.post(v3, "GTC").json().getString("status")).isEqualTo("live");
+  }
+
+  @Test
   void duplicateOrderIsRejected() throws Exception {
     JsonObject order = sim.limitOrder(sim.alice, YES, "BUY", 400_000, 10 * M);
     assertThat(sim.post(order, "GTC").status()).isEqualTo(200);

@@ -72,6 +72,21 @@ class PolymarketRestIT {
   }
 
   @Test
+  void pricesMidpointSpreadAndLastTrade() throws Exception {
+    sim.house(YES, Side.BUY, "0.40", "100");
+    sim.house(YES, Side.SELL, "0.44", "10");
+    assertThat(sim.get("/price?token_id=" + YES + "&side=BUY").json()).isEqualTo(new JsonObject().put("price", "0.4"));
+    assertThat(sim.get("/price?token_id=" + YES + "&side=SELL").json().getString("price")).isEqualTo("0.44");
+    assertThat(sim.get("/price?token_id=" + YES + "&side=UP").status()).isEqualTo(400);
+    assertThat(sim.get("/midpoint?token_id=" + YES).json()).isEqualTo(new JsonObject().put("mid", "0.42"));
+    assertThat(sim.get("/spread?token_id=" + YES).json()).isEqualTo(new JsonObject().put("spread", "0.04"));
+    assertThat(sim.get("/midpoint?token_id=" + NO).status()).isEqualTo(404);
+    sim.post(sim.limitOrder(sim.alice, YES, "BUY", 440_000, 5_000_000), "GTC");
+    assertThat(sim.get("/last-trade-price?token_id=" + YES).json())
+        .isEqualTo(new JsonObject().put("price", "0.44").put("side", "BUY"));
+  }
+
+  @Test
   void bookErrorsUseTheVenueShape() throws Exception {
     PolySimFixture.Resp missing = sim.get("/book");
     assertThat(missing.status()).isEqualTo(400);

@@ -11,6 +11,7 @@ import io.github.crossarb.simulator.exchange.Accounts;
 import io.github.crossarb.simulator.exchange.ManualClock;
 import io.github.crossarb.simulator.fault.FaultKinds;
 import io.github.crossarb.simulator.fault.FaultRule;
+import io.github.crossarb.simulator.fault.PolymarketFaultKinds;
 import io.github.crossarb.simulator.polymarket.internal.PolySignatures;
 import io.github.crossarb.simulator.scenario.FaultsSpec;
 import io.github.crossarb.simulator.scenario.Scenario;
@@ -52,7 +53,8 @@ class PolymarketSimulationIT {
     Scenario base = ScenarioLoader.defaultScenario();
     String yes = base.pairs().get(0).polymarket().yesTokenId();
     Scenario scenario = base.withFaults(new FaultsSpec(List.of(),
-        List.of(FaultRule.once(FaultKinds.TICK_SIZE_CHANGE, yes).atStep(1, Map.of("step", "0.001")))));
+        List.of(FaultRule.once(FaultKinds.TICK_SIZE_CHANGE, yes).atStep(1, Map.of("step", "0.001")),
+            FaultRule.once(PolymarketFaultKinds.ORDER_VERSION_CHANGE, "*").atStep(1, Map.of("version", "3")))));
     ManualClock clock = new ManualClock(Instant.parse("2026-11-27T00:00:00Z"));
     Vertx vertx = Vertx.vertx();
     Simulation sim = await(Simulation.start(vertx, scenario, SimulationOptions.defaults(dir).withClock(clock, false)));
@@ -117,6 +119,9 @@ class PolymarketSimulationIT {
         }
       }
       assertThat(tick.getString("new_tick_size")).isEqualTo("0.001");
+      // The scheduled version change of the same step.
+      assertThat(await(web.get(port, "127.0.0.1", "/version").send()).bodyAsJsonObject().getInteger("version"))
+          .isEqualTo(3);
     } finally {
       await(sim.close());
     }

@@ -105,6 +105,32 @@ class PolymarketWsIT {
   }
 
   @Test
+  void tradesAreFollowedByAFreshBook() throws Exception {
+    sim.house(YES, Side.SELL, "0.45", "10");
+    sim.house(YES, Side.SELL, "0.46", "10");
+    PolySimFixture.Socket s = market(YES);
+    s.next("book");
+    sim.post(sim.limitOrder(sim.alice, YES, "BUY", 460_000, 15 * M), "GTC");
+    JsonObject book = s.next("book");
+    assertThat(book.getJsonArray("asks")).containsExactly(new JsonObject().put("price", "0.46").put("size", "5"));
+  }
+
+  @Test
+  void partialFillOnEntryIsPlacedThenUpdatedAndKilledOrdersStaySilent() throws Exception {
+    PolySimFixture.Socket u = user();
+    sim.house(YES, Side.SELL, "0.45", "5");
+    JsonObject fok = sim.limitOrder(sim.alice, YES, "BUY", 450_000, 10 * M);
+    assertThat(sim.post(fok, "FOK").status()).isEqualTo(400);
+    String id = sim.post(sim.limitOrder(sim.alice, YES, "BUY", 450_000, 10 * M), "GTC").json().getString("orderID");
+    JsonObject first = u.next("order");
+    assertThat(first.getString("id")).isEqualTo(id); // nothing about the killed FOK came first
+    assertThat(first.getString("type")).isEqualTo("PLACEMENT");
+    assertThat(first.getString("size_matched")).isEqualTo("5");
+    assertThat(sim.l2(sim.aliceAccount, HttpMethod.GET, "/data/order/" + TestWallet.orderId(fok, 2, false), null)
+        .status()).isEqualTo(404);
+  }
+
+  @Test
   void pingPongAndLaterSubscriptions() throws Exception {
     PolySimFixture.Socket s = market(YES);
     s.next("book");
@@ -147,6 +173,25 @@ class PolymarketWsIT {
     JsonObject cancel = u.next("order");
     assertThat(cancel.getString("type")).isEqualTo("CANCELLATION");
     assertThat(cancel.getString("id")).isEqualTo(id);
+  }
+
+  @Test
+  void userChannelOnlyCarriesTheKeysOwnEventsForItsMarkets() throws Exception {
+    long ts = sim.clock.instant().getEpochSecond();
+    JsonObject c = sim.request(HttpMethod.POST, "/auth/api-key", null, sim.bob.l1Headers(ts, 0)).json();
+    PolySimFixture.Socket bob = sim.socket("/ws/user");
+    bob.send(new JsonObject().put("auth", c).put("markets", new JsonArray()).put("type", "user").encode());
+    PolySimFixture.Socket aliceOther = sim.socket("/ws/user");
+    aliceOther.send(new JsonObject().put("auth", new JsonObject().put("apiKey", sim.aliceAccount.apiKey())
+            .put("secret", sim.aliceAccount.secret()).put("passphrase", sim.aliceAccount.passphrase()))
+        .put("markets", new JsonArray().add(PolySimFixture.NR_CONDITION)).put("type", "user").encode());
+    PolySimFixture.Socket alice = user();
+    sim.post(sim.limitOrder(sim.alice, YES, "BUY", 400_000, 10 * M), "GTC");
+    assertThat(alice.next("order").getString("type")).isEqualTo("PLACEMENT");
+    for (PolySimFixture.Socket quiet : java.util.List.of(bob, aliceOther)) {
+      quiet.send("PING");
+      assertThat(quiet.frames().poll(5, TimeUnit.SECONDS)).isEqualTo("PONG"); // nothing queued before it
+    }
   }
 
   @Test

@@ -39,6 +39,8 @@ public final class PolyHttp implements PolyVenue.Feed {
   private final Router router;
   private final Map<ServerWebSocket, Set<String>> marketSockets = new ConcurrentHashMap<>();
   private final Map<ServerWebSocket, UserSession> userSockets = new ConcurrentHashMap<>();
+  /** User sockets that have not authenticated yet (dropped with the rest). */
+  private final Set<ServerWebSocket> pendingUserSockets = ConcurrentHashMap.newKeySet();
 
   private record UserSession(PolyVenue.Creds creds, Set<String> markets) {}
 
@@ -58,7 +60,7 @@ public final class PolyHttp implements PolyVenue.Feed {
     router.route().handler(this::faultGate);
     router.route().handler(BodyHandler.create().setBodyLimit(1_000_000));
 
-    router.get("/version").handler(ctx -> json(ctx, 200, new JsonObject().put("version", venue.config().orderVersion())));
+    router.get("/version").handler(ctx -> json(ctx, 200, new JsonObject().put("version", venue.orderVersion())));
     router.get("/time").handler(ctx -> ctx.response().putHeader("content-type", "application/json")
         .end(Long.toString(venue.nowMillis() / 1000)));
     router.get("/ok").handler(ctx -> ctx.response().putHeader("content-type", "application/json").end("\"OK\""));
@@ -75,6 +77,10 @@ public final class PolyHttp implements PolyVenue.Feed {
     router.get("/fee-rate").handler(ctx -> withToken(ctx, (token, m) ->
         json(ctx, 200, new JsonObject().put("base_fee", 0))));
     router.get("/midpoint").handler(this::midpoint);
+    router.get("/price").handler(this::price);
+    router.get("/spread").handler(this::spread);
+    router.get("/last-trade-price").handler(ctx -> withToken(ctx, (token, m) -> json(ctx, 200, new JsonObject()
+        .put("price", venue.lastTradePrice(token)).put("side", venue.lastTradeSide(token)))));
 
     router.post("/auth/api-key").handler(ctx -> l1(ctx, true));
     router.get("/auth/derive-api-key").handler(ctx -> l1(ctx, false));
@@ -104,6 +110,13 @@ public final class PolyHttp implements PolyVenue.Feed {
         .put("region", venue.config().geoblocked() ? "NY" : "11")));
 
     router.route().last().handler(ctx -> error(ctx, 404, "not found"));
+    // A bug in a handler still answers in the venue's error shape.
+    router.route().failureHandler(ctx -> {
+      if (!ctx.response().ended()) {
+        int status = ctx.statusCode() >= 400 ? ctx.statusCode() : 500;
+        error(ctx, status, status == 413 ? "Payload exceeds the limit" : "Internal server error");
+      }
+    });
   }
 
   // ------------------------------------------------------------------ plumbing
@@ -253,7 +266,7 @@ public final class PolyHttp implements PolyVenue.Feed {
     for (PolymarketSimMarket m : venue.markets()) {
       all.add(PolyWire.clobMarket(m, venue.tickMicros(m.yesTokenId()), venue.isOpen(m.yesTokenId())));
     }
-    json(ctx, 200, PolyWire.page(all, Math.max(offset, 0) == offset ? offset : all.size(), venue.config().pageSize()));
+    json(ctx, 200, PolyWire.page(all, offset < 0 ? all.size() : offset, venue.config().pageSize()));
   }
 
   private void clobMarket(RoutingContext ctx) {
@@ -321,6 +334,36 @@ public final class PolyHttp implements PolyVenue.Feed {
       }
       long mid = (b.bestBid().get().price().micros() + b.bestAsk().get().price().micros()) / 2;
       json(ctx, 200, new JsonObject().put("mid", PolyWire.num(mid)));
+    });
+  }
+
+  /** Best bid for side BUY, best ask for side SELL (as the venue's docs define it). */
+  private void price(RoutingContext ctx) {
+    String side = ctx.request().getParam("side");
+    if (!"BUY".equals(side) && !"SELL".equals(side)) {
+      error(ctx, 400, "Invalid side");
+      return;
+    }
+    withToken(ctx, (token, m) -> {
+      BookView b = venue.book(token);
+      var best = "BUY".equals(side) ? b.bestBid() : b.bestAsk();
+      if (best.isEmpty()) {
+        error(ctx, 404, "No orderbook exists for the requested token id");
+        return;
+      }
+      json(ctx, 200, new JsonObject().put("price", PolyWire.num(best.get().price().micros())));
+    });
+  }
+
+  private void spread(RoutingContext ctx) {
+    withToken(ctx, (token, m) -> {
+      BookView b = venue.book(token);
+      if (b.bestBid().isEmpty() || b.bestAsk().isEmpty()) {
+        error(ctx, 404, "No orderbook exists for the requested token id");
+        return;
+      }
+      long spread = b.bestAsk().get().price().micros() - b.bestBid().get().price().micros();
+      json(ctx, 200, new JsonObject().put("spread", PolyWire.num(spread)));
     });
   }
 
@@ -413,7 +456,7 @@ public final class PolyHttp implements PolyVenue.Feed {
         && (asset == null || asset.equals(v.market()))
         && (market == null || venue.marketByToken(v.market()).map(m -> m.conditionId().equalsIgnoreCase(market))
             .orElse(false)))
-        .forEach(v -> all.add(venue.openOrderJson(v, null)));
+        .forEach(v -> all.add(venue.openOrderJson(v)));
     json(ctx, 200, PolyWire.page(all, offset < 0 ? all.size() : offset, venue.config().pageSize()));
   }
 
@@ -570,7 +613,11 @@ public final class PolyHttp implements PolyVenue.Feed {
       ws.closeHandler(v -> marketSockets.remove(ws));
       ws.textMessageHandler(text -> onMarketMessage(ws, assets, text));
     } else if ("/ws/user".equals(path)) {
-      ws.closeHandler(v -> userSockets.remove(ws));
+      pendingUserSockets.add(ws);
+      ws.closeHandler(v -> {
+        userSockets.remove(ws);
+        pendingUserSockets.remove(ws);
+      });
       ws.textMessageHandler(text -> onUserMessage(ws, text));
     } else {
       ws.close((short) 1008, "unknown channel");
@@ -631,6 +678,7 @@ public final class PolyHttp implements PolyVenue.Feed {
         return;
       }
       session = new UserSession(creds.get(), ConcurrentHashMap.newKeySet());
+      pendingUserSockets.remove(ws);
       userSockets.put(ws, session);
     }
     if (msg.getValue("markets") instanceof JsonArray markets) {
@@ -666,6 +714,10 @@ public final class PolyHttp implements PolyVenue.Feed {
 
   @Override
   public void user(String account, String conditionId, JsonObject message) {
+    if (faults.dropSocket()) {
+      dropConnections();
+      return;
+    }
     String text = message.encode();
     userSockets.forEach((ws, session) -> {
       boolean mine = venue.owns(session.creds(), account);
@@ -679,11 +731,13 @@ public final class PolyHttp implements PolyVenue.Feed {
   public void dropConnections() {
     new ArrayList<>(marketSockets.keySet()).forEach(ws -> ws.close((short) 1011, "connection dropped"));
     new ArrayList<>(userSockets.keySet()).forEach(ws -> ws.close((short) 1011, "connection dropped"));
+    new ArrayList<>(pendingUserSockets).forEach(ws -> ws.close((short) 1011, "connection dropped"));
     marketSockets.clear();
     userSockets.clear();
+    pendingUserSockets.clear();
   }
 
   public int connectedSockets() {
-    return marketSockets.size() + userSockets.size();
+    return marketSockets.size() + userSockets.size() + pendingUserSockets.size();
   }
 }

@@ -59,7 +59,9 @@ public final class PolyOrders {
       }
       Object exp = o.getValue("expiration");
       long expiration = exp == null ? 0 : uint(exp, "expiration").longValueExact();
-      if (makerAmount.signum() == 0 || takerAmount.signum() == 0) {
+      // Amounts are 6-decimal units; anything beyond 2^50 (a billion dollars or shares) is not a real order.
+      if (makerAmount.signum() == 0 || takerAmount.signum() == 0
+          || makerAmount.bitLength() > 50 || takerAmount.bitLength() > 50) {
         throw new BadOrderException("invalid order amounts");
       }
       return new Posted(new PolySignatures.OrderV2(salt, maker, signer, tokenId, makerAmount, takerAmount,

@@ -102,8 +102,7 @@ public final class PolyVenue {
     String txHash = "";
     Instant lastUpdate;
     boolean willFail;
-    long takerFee;
-    long makerFee;
+    boolean announced;
 
     Trade(TradeView view, String conditionId, String outcome) {
       this.view = view;
@@ -123,16 +122,23 @@ public final class PolyVenue {
   private final Map<String, PolymarketSimMarket> byToken = new HashMap<>();
   private final Map<String, Creds> byApiKey = new HashMap<>();
   private final Map<String, Creds> byAddressNonce = new HashMap<>();
-  private final Map<String, String> ownerOfAccount = new HashMap<>();
   /** Funding address → engine account, where they differ (the scenario's client account). */
   private final Map<String, String> engineAccounts = new HashMap<>();
   private final Map<String, String> addresses = new HashMap<>();
   private final Map<String, OrderMeta> orderMeta = new HashMap<>();
   private final Map<String, Trade> trades = new LinkedHashMap<>();
   private final Map<String, String> lastTradePrice = new HashMap<>();
+  private final Map<String, String> lastTick = new HashMap<>();
+  private final Map<String, String> lastTradeSide = new HashMap<>();
+  /** Orders whose first user-channel event went out. */
+  private final java.util.Set<String> announced = new java.util.HashSet<>();
+  /** Tokens that traded since the last post-trade {@code book} went out. */
+  private final java.util.Set<String> tradedBooks = new java.util.LinkedHashSet<>();
   private final Map<String, Instant> heartbeatDue = new HashMap<>();
   private final Map<String, String> heartbeatIds = new HashMap<>();
   private final Runnable unsubscribe;
+  /** The order version served (GET /version) and required of signed orders; switchable at run time. */
+  private volatile int orderVersion;
   private Feed feed = new Feed() {
     @Override
     public void market(String assetId, JsonObject message) {}
@@ -148,6 +154,7 @@ public final class PolyVenue {
     this.config = config;
     this.faults = faults;
     this.random = new SplittableRandom(config.seed());
+    this.orderVersion = config.orderVersion();
     for (PolymarketSimMarket m : config.markets()) {
       byCondition.put(m.conditionId().toLowerCase(Locale.ROOT), m);
       byToken.put(m.yesTokenId(), m);
@@ -192,6 +199,18 @@ public final class PolyVenue {
     return config;
   }
 
+  public int orderVersion() {
+    return orderVersion;
+  }
+
+  /** Moves the venue to another order version (2 or 3), as Polymarket did at its cutovers. */
+  public void setOrderVersion(int version) {
+    if (version != 2 && version != 3) {
+      throw new IllegalArgumentException("order version must be 2 or 3: " + version);
+    }
+    orderVersion = version;
+  }
+
   public long nowMillis() {
     return exchange.clock().millis();
   }
@@ -226,6 +245,11 @@ public final class PolyVenue {
     return lastTradePrice.getOrDefault(tokenId, "0.5");
   }
 
+  /** The taker side of the token's last trade; empty before the first. */
+  public String lastTradeSide(String tokenId) {
+    return lastTradeSide.getOrDefault(tokenId, "");
+  }
+
   public JsonObject restBook(String tokenId) {
     PolymarketSimMarket m = byToken.get(tokenId);
     return PolyWire.restBook(m, tokenId, book(tokenId), tickMicros(tokenId), lastTradePrice(tokenId), nowMillis());
@@ -254,7 +278,6 @@ public final class PolyVenue {
   private void register(Creds c) {
     byApiKey.put(c.apiKey(), c);
     byAddressNonce.put(c.address() + "|" + c.nonce(), c);
-    ownerOfAccount.putIfAbsent(c.account(), c.apiKey());
   }
 
   private void ensureAccount(String account, long balanceMicros) {
@@ -326,7 +349,7 @@ public final class PolyVenue {
       return Reply.error(400, "Invalid order payload");
     }
     if (PolyOrders.looksLikeV1(orderJson)) {
-      return Reply.error(400, "order_version_mismatch: this exchange accepts version " + config.orderVersion()
+      return Reply.error(400, "order_version_mismatch: this exchange accepts version " + orderVersion
           + " orders only");
     }
     String owner = body.getString("owner");
@@ -361,7 +384,7 @@ public final class PolyVenue {
       return Reply.error(400, "Invalid token id");
     }
     // Signature: the served version's domain first; a signature that fits the other version is a mismatch.
-    int version = config.orderVersion();
+    int version = orderVersion;
     byte[] digest = PolySignatures.orderDigest(o, Integer.toString(version),
         PolySignatures.exchangeFor(version, market.negRisk()));
     String orderId = PolySignatures.toHex(digest);
@@ -400,7 +423,6 @@ public final class PolyVenue {
       Creds bound = new Creds(creds.apiKey(), creds.secret(), creds.passphrase(), creds.address(), creds.nonce(),
           o.maker());
       register(bound);
-      ownerOfAccount.putIfAbsent(account, creds.apiKey());
       ensureAccount(account, config.newAccountBalanceMicros());
     }
     if (!exchange.hasAccount(account)) {
@@ -413,9 +435,9 @@ public final class PolyVenue {
     long tick = tickMicros(tokenId);
     BigDecimal implied = PolyOrders.impliedPrice(posted);
     long priceMicros;
-    boolean market_ = tif == TimeInForce.FOK || tif == TimeInForce.IOC;
+    boolean marketable = tif == TimeInForce.FOK || tif == TimeInForce.IOC;
     long size = PolyOrders.sizeMicros(posted);
-    if (market_) {
+    if (marketable) {
       priceMicros = PolyOrders.roundToTick(implied, tick);
       size = Fixed.floorTo(size, 10_000); // shares on the book are in hundredths
     } else {
@@ -460,9 +482,11 @@ public final class PolyVenue {
     OrderView view = outcomeOfSubmit.order();
     List<FillView> fills = outcomeOfSubmit.fills();
     if (fills.isEmpty() && tif == TimeInForce.FOK) {
+      orderMeta.remove(orderId);
       return Reply.error(400, "order couldn't be fully filled. FOK orders are fully filled or killed.");
     }
     if (fills.isEmpty() && tif == TimeInForce.IOC) {
+      orderMeta.remove(orderId);
       return Reply.error(400, "no orders found to match with FAK order. FAK orders are partially filled or killed"
           + " if no match is found.");
     }
@@ -471,7 +495,7 @@ public final class PolyVenue {
     JsonArray tradeIds = new JsonArray();
     for (FillView f : fills) {
       shares += f.quantity().micros();
-      notional += Fixed.mulFloor(f.price().micros(), f.quantity().micros());
+      notional += Fixed.mulCeil(f.price().micros(), f.quantity().micros()); // as the engine settles it
       tradeIds.add(f.tradeId());
     }
     String status = !fills.isEmpty() ? "matched" : view.state() == OrderState.RESTING ? "live" : "unmatched";
@@ -562,7 +586,7 @@ public final class PolyVenue {
     return exchange.order(orderId).map(v -> openOrderJson(v, meta));
   }
 
-  public JsonObject openOrderJson(OrderView v, String ignored) {
+  public JsonObject openOrderJson(OrderView v) {
     return openOrderJson(v, orderMeta.get(v.orderId()));
   }
 
@@ -597,8 +621,8 @@ public final class PolyVenue {
     List<JsonObject> out = new ArrayList<>();
     List<String> accounts = accountsOf(creds);
     for (Trade t : trades.values()) {
-      boolean taker = accounts.contains(t.takerAccount);
-      boolean maker = accounts.contains(t.makerAccount);
+      boolean taker = t.takerAccount != null && accounts.contains(t.takerAccount);
+      boolean maker = t.makerAccount != null && accounts.contains(t.makerAccount);
       if (!taker && !maker) {
         continue;
       }
@@ -679,22 +703,13 @@ public final class PolyVenue {
     }
   }
 
-  /** A failed settlement never moved anything on chain: give both sides back what the match moved. */
+  /** A failed settlement never moved anything on chain: the engine gives both sides back exactly what the match moved. */
   private void undo(Trade t) {
-    TradeView v = t.view;
-    long notional = Fixed.mulFloor(v.price().micros(), v.quantity().micros());
-    long q = v.quantity().micros();
-    boolean takerBuys = v.takerSide() == Side.BUY;
-    reverse(t.takerAccount, v.market(), takerBuys, notional, q, t.takerFee);
-    reverse(t.makerAccount, v.market(), !takerBuys, notional, q, t.makerFee);
-  }
-
-  private void reverse(String account, String market, boolean bought, long notional, long shares, long fee) {
-    if (account == null || !exchange.hasAccount(account)) {
-      return;
+    try {
+      exchange.voidTrade(t.view.tradeId());
+    } catch (ExchangeException e) {
+      // Already voided or unknown: nothing left to give back.
     }
-    exchange.adjustCash(account, Money.ofMicros(bought ? notional + fee : -notional + fee));
-    exchange.adjustPosition(account, market, bought ? -shares : shares);
   }
 
   // ------------------------------------------------------------------ balances
@@ -719,7 +734,7 @@ public final class PolyVenue {
         .put(PolySignatures.EXCHANGE_V2, max)
         .put(PolySignatures.NEG_RISK_EXCHANGE_V2, max)
         .put(PolySignatures.NEG_RISK_ADAPTER, max);
-    if (config.orderVersion() == 3) {
+    if (orderVersion == 3) {
       allowances.put(PolySignatures.EXCHANGE_V3, max);
     }
     return new JsonObject().put("balance", Long.toString(balance)).put("allowances", allowances);
@@ -857,8 +872,8 @@ public final class PolyVenue {
     t.willFail = faults.takeTradeFailure(v.market());
     trades.put(v.tradeId(), t);
     lastTradePrice.put(v.market(), PolyWire.num(v.price().micros()));
-    exchange.order(v.takerOrderId()).ifPresent(o -> t.takerAccount = o.account());
-    exchange.order(v.makerOrderId()).ifPresent(o -> t.makerAccount = o.account());
+    lastTradeSide.put(v.market(), v.takerSide().name());
+    // Accounts come with the two fills that follow (the engine forgets market-maker orders once done).
     OrderMeta takerMeta = orderMeta.get(v.takerOrderId());
     OrderMeta makerMeta = orderMeta.get(v.makerOrderId());
     t.takerOwner = takerMeta == null ? null : takerMeta.owner();
@@ -878,7 +893,15 @@ public final class PolyVenue {
         .put("size", PolyWire.num(v.quantity().micros()))
         .put("fee_rate_bps", feeRateBps(m))
         .put("timestamp", Long.toString(v.time().toEpochMilli())));
-    publishTrade(t);
+    // The venue follows trades with a fresh book; one per token once the whole match is done.
+    if (tradedBooks.isEmpty()) {
+      context.runOnContext(x -> {
+        List<String> tokens = new ArrayList<>(tradedBooks);
+        tradedBooks.clear();
+        tokens.forEach(token -> feed.market(token, wsBook(token)));
+      });
+    }
+    tradedBooks.add(v.market());
   }
 
   private void onFilled(FillView f) {
@@ -887,9 +910,13 @@ public final class PolyVenue {
       return;
     }
     if (f.taker()) {
-      t.takerFee = f.fee().micros();
+      t.takerAccount = f.account();
     } else {
-      t.makerFee = f.fee().micros();
+      t.makerAccount = f.account();
+    }
+    if (t.takerAccount != null && t.makerAccount != null && t.status == TradeStatus.MATCHED && !t.announced) {
+      t.announced = true;
+      publishTrade(t);
     }
   }
 
@@ -917,10 +944,14 @@ public final class PolyVenue {
     if (meta == null) {
       return; // not a Polymarket client's order (the price process)
     }
+    boolean firstSight = announced.add(v.orderId());
     String type;
     if (v.state() == OrderState.CANCELED) {
+      if (v.filledQuantity().isZero() && (v.timeInForce() == TimeInForce.FOK || v.timeInForce() == TimeInForce.IOC)) {
+        return; // killed on entry: the poster got an error, there is no order to report
+      }
       type = "CANCELLATION";
-    } else if (v.filledQuantity().isZero() && v.state() == OrderState.RESTING) {
+    } else if (firstSight && v.state() == OrderState.RESTING) {
       type = "PLACEMENT";
     } else {
       type = "UPDATE";
@@ -959,8 +990,6 @@ public final class PolyVenue {
         .put("timestamp", Long.toString(t.time().toEpochMilli())));
     feed.market(t.market(), PolyWire.wsBook(m, t.market(), book(t.market()), nowMillis()));
   }
-
-  private final Map<String, String> lastTick = new HashMap<>();
 
   /** The market-channel snapshot sent on subscribe. */
   public JsonObject wsBook(String tokenId) {
