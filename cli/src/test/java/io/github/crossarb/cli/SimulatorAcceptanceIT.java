@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.web3j.crypto.Credentials;
 
 /**
  * The venue issues' acceptance, end to end through real sockets: the simulator on loopback, the
@@ -102,6 +103,28 @@ class SimulatorAcceptanceIT {
   }
 
   @Test
+  void polymarketOrderCarriesTheOfficialClientsAmountsAndASignatureTheVenueAccepts() throws Exception {
+    String token = firstMarket("polymarket").get("yes").asText();
+    String[] order = {"order", "place", "--venue", "polymarket", "--market", token, "--side", "buy",
+        "--price", "0.33", "--size", "1234.56", "--client-order-id", "acceptance-amounts", "--json"};
+
+    JsonNode prepared = json(run(concat(order, "--dry-run")));
+    JsonNode body = JSON.readTree(prepared.get("body").asText());
+    // From test-tools/polymarket's vectors of @polymarket/clob-client-v2 (amount_grid.json, limit BUY
+    // at tick 0.01, price 0.33, size 1234.5678, which that client floors to 1234.56 shares).
+    assertThat(body.get("order").get("makerAmount").asText()).isEqualTo("407404800");
+    assertThat(body.get("order").get("takerAmount").asText()).isEqualTo("1234560000");
+    assertThat(body.get("order").get("signer").asText()).isEqualToIgnoringCase(Credentials.create(env.get("POLY_PRIVATE_KEY")).getAddress());
+    assertThat(body.get("owner").asText()).isEqualTo("***");
+
+    // The simulator recovers the EIP-712 signer itself and refuses a mismatch, so acceptance is the proof.
+    JsonNode placed = json(run(order));
+    assertThat(placed.get("outcome").asText()).isEqualTo("accepted");
+    assertThat(json(run("order", "cancel", "--venue", "polymarket", placed.get("orderId").asText(), "--json"))
+        .get("result").asText()).isEqualTo("cancelled");
+  }
+
+  @Test
   void kalshiWatchedBookSurvivesADroppedConnection() throws Exception {
     String ticker = firstMarket("kalshi").get("market").asText();
     assertWatchSurvivesDrop(VenueId.KALSHI, "kalshi", ticker);
@@ -160,6 +183,12 @@ class SimulatorAcceptanceIT {
     Result result = CliRunner.controller(env, args);
     assertThat(result.exitCode()).as("%s: %s", String.join(" ", args), result.err()).isZero();
     return result.out();
+  }
+
+  private static String[] concat(String[] base, String... more) {
+    String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+    System.arraycopy(more, 0, all, base.length, more.length);
+    return all;
   }
 
   private static JsonNode json(String text) throws Exception {

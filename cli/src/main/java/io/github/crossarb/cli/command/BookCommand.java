@@ -64,6 +64,9 @@ public final class BookCommand extends VenueCommand {
       print(out, book, true, null);
       return ExitCodes.OK;
     }
+    // A stream subscription to an id the venue does not know would wait forever for its first
+    // snapshot; one REST read first turns a mistyped id into a clear venue error.
+    session.call(venue -> venue.marketData().snapshot(instrument));
     CompletableFuture<Void> done = new CompletableFuture<>();
     CompletableFuture<BookSubscription> subscribed = session.start(venue -> {
       OrderBook book = new OrderBook(instrument, Clock.systemUTC());

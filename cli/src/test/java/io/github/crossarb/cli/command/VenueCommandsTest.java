@@ -102,6 +102,7 @@ class VenueCommandsTest {
   void bookWatchShowsTheBookLosingAndRegainingTrust() throws Exception {
     BookSnapshot first = new BookSnapshot(TICKER, List.of(level("0.42", "100")), List.of(level("0.45", "20")));
     BookSnapshot second = new BookSnapshot(TICKER, List.of(level("0.43", "7")), List.of(level("0.44", "9")));
+    kalshi.snapshot = first;
     kalshi.feed = (book, listener) -> {
       book.applySnapshot(first);
       listener.onBookUpdated(book);
@@ -125,6 +126,17 @@ class VenueCommandsTest {
     assertThat(frames.get(1).get("untrustedReason").asText()).isEqualTo("DISCONNECTED");
     assertThat(frames.get(2).get("trusted").asBoolean()).isTrue();
     assertThat(frames.get(2).get("bids").get(0).get("price").asText()).isEqualTo("0.43");
+  }
+
+  @Test
+  void bookWatchOfAnIdTheVenueDoesNotKnowFailsAtOnce() {
+    kalshi.failure = new VenueRejectedException(VenueId.KALSHI, 404, "not_found", "market KXNOPE not found");
+    kalshi.feed = (book, listener) -> {
+      throw new AssertionError("must not subscribe");
+    };
+    Result result = controller(kalshi, "book", "--venue", "kalshi", "KXNOPE", "--watch");
+    assertThat(result.exitCode()).isEqualTo(4);
+    assertThat(result.errLines()).containsExactly("controller: kalshi: market KXNOPE not found");
   }
 
   @Test
