@@ -138,6 +138,22 @@ class PolymarketOrdersIT {
   }
 
   @Test
+  void marketOrdersMustUseTheCoarserAmounts() throws Exception {
+    sim.house(YES, Side.SELL, "0.58", "10");
+    // A limit-style BUY of 5.74 shares at 0.58 pays 3.3292 pUSD: four decimals on the maker side.
+    PolySimFixture.Resp fine = sim.post(sim.limitOrder(sim.alice, YES, "BUY", 580_000, 5_740_000), "FAK");
+    assertThat(fine.status()).isEqualTo(400);
+    assertThat(fine.json().getString("error")).isEqualTo("invalid amounts, the market buy orders maker amount"
+        + " supports a max accuracy of 2 decimals, taker amount a max of 4 decimals");
+    // The same as a GTC is fine, and so is a FAK paying 3.32 for 5.7241 shares.
+    JsonObject coarse = sim.alice.order(new TestWallet.OrderArgs(YES, "BUY", 3_320_000, 5_724_100, sim.alice.address,
+        0, 21, sim.clock.millis(), 0), 2, false);
+    PolySimFixture.Resp filled = sim.post(coarse, "FAK");
+    assertThat(filled.status()).as(filled.json().encode()).isEqualTo(200);
+    assertThat(sim.post(sim.limitOrder(sim.alice, YES, "BUY", 580_000, 5_740_000), "GTC").status()).isEqualTo(200);
+  }
+
+  @Test
   void sellNeedsSharesAndBuyNeedsCash() throws Exception {
     PolySimFixture.Resp sell = sim.post(sim.limitOrder(sim.alice, YES, "SELL", 500_000, 5 * M), "GTC");
     assertThat(sell.status()).isEqualTo(400);

@@ -80,6 +80,15 @@ public final class PolyOrders {
         : taker.divide(maker, 18, RoundingMode.HALF_UP);
   }
 
+  /**
+   * Whether a FOK/FAK order's amounts are as coarse as the CLOB takes them: maker in whole
+   * hundredths, taker in whole ten-thousandths (both amounts are 6-decimal units).
+   */
+  public static boolean hasMarketOrderPrecision(Posted p) {
+    return p.order().makerAmount().mod(BigInteger.valueOf(10_000)).signum() == 0
+        && p.order().takerAmount().mod(BigInteger.valueOf(100)).signum() == 0;
+  }
+
   /** The size in shares, in micros (BUY takerAmount, SELL makerAmount; both 6-decimal units). */
   public static long sizeMicros(Posted p) {
     return (p.side() == Side.BUY ? p.order().takerAmount() : p.order().makerAmount()).longValueExact();

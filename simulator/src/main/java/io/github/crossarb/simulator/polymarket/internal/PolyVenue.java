@@ -438,6 +438,12 @@ public final class PolyVenue {
     boolean marketable = tif == TimeInForce.FOK || tif == TimeInForce.IOC;
     long size = PolyOrders.sizeMicros(posted);
     if (marketable) {
+      // The CLOB holds FOK/FAK orders to coarser amounts than limit orders, whatever the tick: the
+      // side paid out (maker) at most 2 decimals, the side received (taker) at most 4.
+      if (!PolyOrders.hasMarketOrderPrecision(posted)) {
+        return Reply.error(400, "invalid amounts, the market " + (posted.side() == Side.BUY ? "buy" : "sell")
+            + " orders maker amount supports a max accuracy of 2 decimals, taker amount a max of 4 decimals");
+      }
       priceMicros = PolyOrders.roundToTick(implied, tick);
       size = Fixed.floorTo(size, 10_000); // shares on the book are in hundredths
     } else {
