@@ -148,7 +148,7 @@ kill_timeout = 60'
   f="$(copy deploy/Dockerfile)"
   PATH="$WORK/bin:$PATH" run "$CHECK" jlink "$f" "$WORK/fake.jar"
   [ "$status" -eq 0 ]
-  break_file "$f" 'java.naming,java.sql,jdk.crypto.ec' 'java.naming,jdk.crypto.ec'
+  break_file "$f" 'java.rmi,java.sql,jdk.crypto.ec' 'java.rmi,jdk.crypto.ec'
   PATH="$WORK/bin:$PATH" run "$CHECK" jlink "$f" "$WORK/fake.jar"
   [ "$status" -ne 0 ]
   [[ "$output" == *"lacks java.sql"* ]]

@@ -11,8 +11,6 @@ import io.github.crossarb.core.book.UntrustedReason;
 import io.github.crossarb.core.model.InstrumentId;
 import io.github.crossarb.core.model.VenueId;
 import io.github.crossarb.core.venue.BookListener;
-import io.github.crossarb.core.venue.BookSubscription;
-import io.github.crossarb.core.venue.VenueUnavailableException;
 import io.vertx.core.Vertx;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -20,8 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -68,22 +64,17 @@ public final class BookCommand extends VenueCommand {
     // snapshot; one REST read first turns a mistyped id into a clear venue error.
     session.call(venue -> venue.marketData().snapshot(instrument));
     CompletableFuture<Void> done = new CompletableFuture<>();
-    CompletableFuture<BookSubscription> subscribed = session.start(venue -> {
+    session.call(venue -> {
       OrderBook book = new OrderBook(instrument, Clock.systemUTC());
-      Frames frames = new Frames(session.vertx(), book, out, done);
-      return venue.marketData().subscribe(List.of(book), frames);
+      return venue.marketData().subscribe(List.of(book), new Frames(session.vertx(), book, out, done));
     });
     try {
-      subscribed.get(VenueSession.ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       done.get();
     } catch (InterruptedException e) {
+      // Interrupted like Ctrl-C: stop watching; closing the session unsubscribes.
       Thread.currentThread().interrupt();
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-    } catch (TimeoutException e) {
-      throw new VenueUnavailableException(
-          options.venue(), "no answer to the subscription within " + VenueSession.ANSWER_TIMEOUT.toSeconds() + " s",
-          null, null);
+      throw new IllegalStateException(e.getCause());
     }
     return ExitCodes.OK;
   }
