@@ -1,124 +1,30 @@
 package io.github.crossarb.core.architecture;
 
+import static io.github.crossarb.testkit.FloatingPointScan.D;
+import static io.github.crossarb.testkit.FloatingPointScan.F;
+import static io.github.crossarb.testkit.FloatingPointScan.cap;
+import static io.github.crossarb.testkit.FloatingPointScan.findings;
+import static io.github.crossarb.testkit.FloatingPointScan.module;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import io.github.crossarb.testkit.FloatingPointScan;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * Money in core is exact: binary floating point must not appear in core's main sources, nor in
  * the pricing tests that compare against exact references.
- * The forbidden words are spelled in pieces here so that this file passes its own scan.
+ * The rules live in {@link FloatingPointScan}, which other modules reuse.
  */
 class NoFloatingPointTest {
-  private static final String D = "d" + "ouble";
-  private static final String F = "f" + "loat";
-  /** The primitive and boxed type names as whole words, and the usual conversions. */
-  private static final Pattern FORBIDDEN_WORD = Pattern.compile(
-      "(?i)\\b(?:" + D + "|" + F + ")\\b|" + D + "Value|" + F + "Value|parse" + cap(D) + "|parse" + cap(F));
-  /** A floating literal in code (after comments and strings are removed): 1.5, 2e3, 3f, 4d. */
-  private static final Pattern FLOATING_LITERAL = Pattern.compile(
-      "(?<![\\w.])(?:\\d[\\d_]*\\.\\d|\\.\\d|\\d[\\d_]*[eE][+-]?\\d|\\d[\\d_]*[fFdD]\\b)");
-
-  private static String cap(String s) {
-    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-  }
-
-  private static Path module() {
-    return Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
-  }
-
-  static List<String> findings(String source) {
-    List<String> out = new ArrayList<>();
-    String[] lines = source.split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      Matcher m = FORBIDDEN_WORD.matcher(lines[i]);
-      if (m.find()) {
-        out.add("line " + (i + 1) + ": \"" + m.group() + "\" in: " + lines[i].trim());
-      }
-    }
-    String code = stripCommentsAndLiterals(source);
-    Matcher m = FLOATING_LITERAL.matcher(code);
-    while (m.find()) {
-      out.add("floating literal \"" + m.group() + "\"");
-    }
-    return out;
-  }
-
-  /** Blanks out comments and string/char literals, keeping line breaks. */
-  static String stripCommentsAndLiterals(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    int i = 0;
-    int n = s.length();
-    while (i < n) {
-      char c = s.charAt(i);
-      if (c == '/' && i + 1 < n && s.charAt(i + 1) == '/') {
-        while (i < n && s.charAt(i) != '\n') {
-          i++;
-        }
-      } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
-        int end = s.indexOf("*/", i + 2);
-        end = end < 0 ? n : end + 2;
-        for (int k = i; k < end; k++) {
-          if (s.charAt(k) == '\n') {
-            out.append('\n');
-          }
-        }
-        i = end;
-      } else if (s.startsWith("\"\"\"", i)) {
-        int end = s.indexOf("\"\"\"", i + 3);
-        end = end < 0 ? n : end + 3;
-        for (int k = i; k < end; k++) {
-          if (s.charAt(k) == '\n') {
-            out.append('\n');
-          }
-        }
-        out.append("\"\"");
-        i = end;
-      } else if (c == '"' || c == '\'') {
-        int k = i + 1;
-        while (k < n && s.charAt(k) != c && s.charAt(k) != '\n') {
-          k += s.charAt(k) == '\\' ? 2 : 1;
-        }
-        out.append(c).append(c);
-        i = Math.min(n, k + 1);
-      } else {
-        out.append(c);
-        i++;
-      }
-    }
-    return out.toString();
-  }
-
   @Test
-  void coreSourcesUseNoFloatingPoint() throws IOException {
-    List<Path> roots = List.of(
+  void coreSourcesUseNoFloatingPoint() {
+    FloatingPointScan.Result scan = FloatingPointScan.scan(List.of(
         module().resolve("src/main/java/io/github/crossarb/core"),
-        module().resolve("src/test/java/io/github/crossarb/core/pricing"));
-    List<String> problems = new ArrayList<>();
-    List<String> scanned = new ArrayList<>();
-    for (Path root : roots) {
-      assertThat(root).as("core sources must be where this test looks").isDirectory();
-      try (Stream<Path> files = Files.walk(root)) {
-        for (Path file : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
-          scanned.add(file.getFileName().toString());
-          for (String finding : findings(Files.readString(file, StandardCharsets.UTF_8))) {
-            problems.add(module().relativize(file) + " " + finding);
-          }
-        }
-      }
-    }
-    assertThat(scanned).contains("Fixed.java", "OrderBook.java", "EdgeCalculator.java", "KalshiFeeModel.java",
+        module().resolve("src/test/java/io/github/crossarb/core/pricing")));
+    assertThat(scan.scanned()).contains("Fixed.java", "OrderBook.java", "EdgeCalculator.java", "KalshiFeeModel.java",
         "PolymarketFeeModel.java", "PositionLedger.java", "RiskGuard.java", "EdgeCalculatorProperties.java");
-    assertThat(problems).isEmpty();
+    assertThat(scan.problems()).isEmpty();
   }
 
   @Test
