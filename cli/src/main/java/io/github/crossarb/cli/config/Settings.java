@@ -41,24 +41,24 @@ public final class Settings {
           + "Set this or `KALSHI_KEY_B64`, not both."));
 
   public static final Setting<String> KALSHI_ENV = register(Setting.of(
-      "KALSHI_ENV", String.class, text -> oneOf(text, "prod", "demo"),
+      "KALSHI_ENV", String.class, text -> ValueParsers.oneOf(text, "prod", "demo"),
       "Kalshi environment: `prod` or `demo` (keys work only where they were issued). "
           + "`KALSHI_API_URL` and `KALSHI_WS_URL` override its URLs.")
       .withDefault("prod"));
 
   public static final Setting<String> KALSHI_API_URL = register(Setting.of(
-      "KALSHI_API_URL", String.class, text -> url(text, "http", "https"),
+      "KALSHI_API_URL", String.class, ValueParsers::httpUrl,
       "Kalshi REST base URL including `/trade-api/v2` (e.g. a simulator's "
           + "`http://127.0.0.1:PORT/trade-api/v2`); overrides `KALSHI_ENV`. Without `KALSHI_WS_URL`, the WebSocket "
           + "URL is derived from it (`ws(s)://` same host, `/trade-api/ws/v2`)."));
 
   public static final Setting<String> KALSHI_WS_URL = register(Setting.of(
-      "KALSHI_WS_URL", String.class, text -> url(text, "ws", "wss"),
+      "KALSHI_WS_URL", String.class, ValueParsers::webSocketUrl,
       "Kalshi WebSocket URL (e.g. `ws://127.0.0.1:PORT/trade-api/ws/v2`); overrides `KALSHI_ENV`."));
 
   public static final Setting<String> KALSHI_RATE_TIER = register(Setting.of(
       "KALSHI_RATE_TIER", String.class,
-      text -> oneOf(text, "basic", "advanced", "expert", "premier", "paragon", "prime", "prestige"),
+      text -> ValueParsers.oneOf(text, "basic", "advanced", "expert", "premier", "paragon", "prime", "prestige"),
       "Kalshi API usage tier; sets the client-side read/write token budgets.")
       .withDefault("basic"));
 
@@ -70,37 +70,33 @@ public final class Settings {
       "POLY_FUNDER", String.class, ValueParsers::address,
       "Polymarket funder (proxy wallet) address: `0x` and 40 hex digits."));
 
-  // Polymarket client settings. Parsers are defined first: static initialisers run in text order.
-  private static final Setting.Parser<String> POLY_HTTP_URL = text -> absoluteUrl(text, "http", "https");
-  private static final Setting.Parser<String> POLY_WS_BASE_URL = text -> absoluteUrl(text, "ws", "wss");
-
   public static final Setting<String> POLY_CLOB_URL = register(Setting.of(
-      "POLY_CLOB_URL", String.class, POLY_HTTP_URL,
+      "POLY_CLOB_URL", String.class, ValueParsers::httpUrl,
       "Polymarket CLOB REST base URL (tests and the simulator point it at 127.0.0.1).")
       .withDefault("https://clob.polymarket.com"));
 
   public static final Setting<String> POLY_WS_URL = register(Setting.of(
-      "POLY_WS_URL", String.class, POLY_WS_BASE_URL,
+      "POLY_WS_URL", String.class, ValueParsers::webSocketUrl,
       "Polymarket WebSocket base URL; the client appends `/market` and `/user`.")
       .withDefault("wss://ws-subscriptions-clob.polymarket.com/ws"));
 
   public static final Setting<String> POLY_GAMMA_URL = register(Setting.of(
-      "POLY_GAMMA_URL", String.class, POLY_HTTP_URL,
+      "POLY_GAMMA_URL", String.class, ValueParsers::httpUrl,
       "Polymarket Gamma API base URL (market metadata and resolution text).")
       .withDefault("https://gamma-api.polymarket.com"));
 
   public static final Setting<String> POLY_DATA_URL = register(Setting.of(
-      "POLY_DATA_URL", String.class, POLY_HTTP_URL,
+      "POLY_DATA_URL", String.class, ValueParsers::httpUrl,
       "Polymarket Data API base URL (positions).")
       .withDefault("https://data-api.polymarket.com"));
 
   public static final Setting<String> POLY_GEOBLOCK_URL = register(Setting.of(
-      "POLY_GEOBLOCK_URL", String.class, POLY_HTTP_URL,
+      "POLY_GEOBLOCK_URL", String.class, ValueParsers::httpUrl,
       "Full URL of the Polymarket geoblock check; a blocked host may watch markets but never places orders.")
       .withDefault("https://polymarket.com/api/geoblock"));
 
   public static final Setting<Integer> POLY_SIGNATURE_TYPE = register(Setting.of(
-      "POLY_SIGNATURE_TYPE", Integer.class, Settings::polySignatureType,
+      "POLY_SIGNATURE_TYPE", Integer.class, ValueParsers::polymarketSignatureType,
       "Polymarket account type: 0 = EOA, 1 = proxy (email/Magic), 2 = Gnosis Safe; 1 and 2 need `POLY_FUNDER`."
           + " Unset: 0 without a funder, 2 with one."));
 
@@ -169,30 +165,6 @@ public final class Settings {
 
   private Settings() {}
 
-  private static String oneOf(String text, String... allowed) {
-    String lower = text.toLowerCase(java.util.Locale.ROOT);
-    for (String option : allowed) {
-      if (option.equals(lower)) {
-        return option;
-      }
-    }
-    throw new IllegalArgumentException("must be one of " + String.join(", ", allowed) + ", was \"" + text + "\"");
-  }
-
-  private static String url(String text, String plain, String secure) {
-    java.net.URI uri;
-    try {
-      uri = new java.net.URI(text);
-    } catch (java.net.URISyntaxException e) {
-      throw new IllegalArgumentException("not a URL: \"" + text + "\"");
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-    if (!(scheme.equals(plain) || scheme.equals(secure)) || uri.getHost() == null) {
-      throw new IllegalArgumentException("must be a " + plain + ":// or " + secure + ":// URL with a host, was \"" + text + "\"");
-    }
-    return text;
-  }
-
   private static <T> Setting<T> register(Setting<T> setting) {
     if (find(setting.key()).isPresent()) {
       throw new IllegalStateException("setting " + setting.key() + " is declared twice");
@@ -239,30 +211,5 @@ public final class Settings {
           .append(setting.description().replace("|", "\\|")).append(" |\n");
     }
     return table.toString();
-  }
-
-  private static String absoluteUrl(String text, String... schemes) {
-    java.net.URI uri;
-    try {
-      uri = new java.net.URI(text);
-    } catch (java.net.URISyntaxException e) {
-      throw new IllegalArgumentException("not a URL");
-    }
-    if (uri.getScheme() == null || uri.getHost() == null
-        || !java.util.Arrays.asList(schemes).contains(uri.getScheme().toLowerCase(java.util.Locale.ROOT))) {
-      throw new IllegalArgumentException("expected an absolute " + String.join(" or ", schemes) + " URL");
-    }
-    return text;
-  }
-
-  private static Integer polySignatureType(String text) {
-    switch (text) {
-      case "0":
-      case "1":
-      case "2":
-        return Integer.valueOf(text);
-      default:
-        throw new IllegalArgumentException("expected 0 (EOA), 1 (proxy) or 2 (Safe)");
-    }
   }
 }

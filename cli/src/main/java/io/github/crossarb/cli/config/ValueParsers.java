@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -154,6 +156,48 @@ final class ValueParsers {
       throw new IllegalArgumentException("must be at least 1 millisecond, was \"" + text + "\"");
     }
     return Duration.ofMillis(millis);
+  }
+
+  /** One of {@code allowed}, case-insensitive, as written there. */
+  static String oneOf(String text, String... allowed) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    for (String option : allowed) {
+      if (option.equals(lower)) {
+        return option;
+      }
+    }
+    throw new IllegalArgumentException("must be one of " + String.join(", ", allowed) + ", was \"" + text + "\"");
+  }
+
+  static String httpUrl(String text) {
+    return url(text, "http", "https");
+  }
+
+  static String webSocketUrl(String text) {
+    return url(text, "ws", "wss");
+  }
+
+  private static String url(String text, String plain, String secure) {
+    URI uri;
+    try {
+      uri = new URI(text);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("not a URL: \"" + text + "\"");
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!(scheme.equals(plain) || scheme.equals(secure)) || uri.getHost() == null) {
+      throw new IllegalArgumentException(
+          "must be a " + plain + ":// or " + secure + ":// URL with a host, was \"" + text + "\"");
+    }
+    return text;
+  }
+
+  /** Polymarket's signature type: 0 (EOA), 1 (proxy) or 2 (Safe). */
+  static Integer polymarketSignatureType(String text) {
+    return switch (text) {
+      case "0", "1", "2" -> Integer.valueOf(text);
+      default -> throw new IllegalArgumentException("expected 0 (EOA), 1 (proxy) or 2 (Safe)");
+    };
   }
 
   private static long wholeNumber(String text) {
