@@ -1,5 +1,6 @@
 package io.github.crossarb.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /** Builds the command line the mains run and tests drive, with the project's error handling. */
@@ -17,5 +18,15 @@ public final class Cli {
         .setExecutionExceptionHandler(errors)
         .setExitCodeExceptionMapper(ExitCodes::forException)
         .setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  /**
+   * Prints {@code <root command>: <message>} on the command line's stderr, always on one line: a
+   * multi-line message would break scripts that read the first line.
+   */
+  public static void printError(CommandLine commandLine, String message) {
+    PrintWriter err = commandLine.getErr();
+    err.println(commandLine.getCommandSpec().root().name() + ": " + message.replaceAll("\\s*\\R\\s*", " ").strip());
+    err.flush();
   }
 }

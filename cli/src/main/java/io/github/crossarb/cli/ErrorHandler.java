@@ -2,7 +2,6 @@ package io.github.crossarb.cli;
 
 import io.github.crossarb.cli.config.ConfigException;
 import io.github.crossarb.core.venue.VenueException;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine;
@@ -30,7 +29,7 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine commandLine = ex.getCommandLine();
     String helpCommand = commandLine.getCommandSpec().qualifiedName() + " --help";
-    printLine(commandLine, describe(ex) + "; try '" + helpCommand + "'");
+    Cli.printError(commandLine, describe(ex) + "; try '" + helpCommand + "'");
     return ExitCodes.USAGE;
   }
 
@@ -50,7 +49,7 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
           + (failure.getMessage() == null ? "" : ": " + failure.getMessage())
           + (root.debug() ? "" : " (--debug or ARB_DEBUG=1 shows the stack trace)");
     }
-    printLine(commandLine, message);
+    Cli.printError(commandLine, message);
     if (root.debug()) {
       failure.printStackTrace(commandLine.getErr());
       commandLine.getErr().flush();
@@ -81,12 +80,5 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
   private static String decapitalize(String text) {
     // Picocli writes "Unknown option: ..."; the rest of our messages are lower case after the colon.
     return text.isEmpty() ? text : text.substring(0, 1).toLowerCase(Locale.ROOT) + text.substring(1);
-  }
-
-  private void printLine(CommandLine commandLine, String message) {
-    PrintWriter err = commandLine.getErr();
-    // One line, always: a multi-line message would break scripts that read the first line.
-    err.println(commandLine.getCommandSpec().root().name() + ": " + message.replaceAll("\\s*\\R\\s*", " ").strip());
-    err.flush();
   }
 }

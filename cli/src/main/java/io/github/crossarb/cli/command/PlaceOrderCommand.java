@@ -1,5 +1,6 @@
 package io.github.crossarb.cli.command;
 
+import io.github.crossarb.cli.Cli;
 import io.github.crossarb.cli.ExitCodes;
 import io.github.crossarb.cli.venue.VenueJson;
 import io.github.crossarb.cli.venue.VenueSession;
@@ -148,9 +149,7 @@ public final class PlaceOrderCommand extends VenueCommand {
   }
 
   private int error(String message, int exitCode) {
-    PrintWriter err = spec.commandLine().getErr();
-    err.println(spec.root().name() + ": " + message.replaceAll("\\s*\\R\\s*", " "));
-    err.flush();
+    Cli.printError(spec.commandLine(), message);
     return exitCode;
   }
 

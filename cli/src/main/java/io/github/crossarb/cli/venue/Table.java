@@ -1,7 +1,9 @@
 package io.github.crossarb.cli.venue;
 
+import io.github.crossarb.core.model.Fixed;
 import io.github.crossarb.core.model.Money;
 import io.github.crossarb.core.model.Price;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +27,7 @@ public final class Table {
 
   /** A price for people: dollars with at least two decimals ({@code 0.50}, {@code 0.425}). */
   public static String price(Price price) {
-    return atLeastTwoDecimals(price.toString());
+    return atLeastTwoDecimals(price.micros());
   }
 
   /** Money for people: {@code $12.50}, {@code -$0.0125}; null stays null (shown as {@code -}). */
@@ -33,14 +35,12 @@ public final class Table {
     if (money == null) {
       return null;
     }
-    String digits = atLeastTwoDecimals(money.isNegative() ? money.negate().toString() : money.toString());
-    return money.isNegative() ? "-$" + digits : "$" + digits;
+    return (money.isNegative() ? "-$" : "$") + atLeastTwoDecimals(Math.abs(money.micros()));
   }
 
-  private static String atLeastTwoDecimals(String text) {
-    int dot = text.indexOf('.');
-    int decimals = dot < 0 ? 0 : text.length() - dot - 1;
-    return decimals >= 2 ? text : (dot < 0 ? text + ".00" : text + "0".repeat(2 - decimals));
+  private static String atLeastTwoDecimals(long micros) {
+    BigDecimal exact = Fixed.toBigDecimal(micros).stripTrailingZeros();
+    return exact.setScale(Math.max(2, exact.scale())).toPlainString();
   }
 
   public boolean isEmpty() {

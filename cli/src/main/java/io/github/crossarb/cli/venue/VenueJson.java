@@ -11,7 +11,6 @@ import io.github.crossarb.core.venue.OrderReport;
 import io.github.crossarb.core.venue.PositionReport;
 import io.github.crossarb.core.venue.SubmitResult;
 import io.github.crossarb.core.venue.WireRequest;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -114,10 +113,6 @@ public final class VenueJson {
   }
 
   private static String text(Object value) {
-    return value == null ? null : value.toString();
-  }
-
-  private static String text(Instant value) {
     return value == null ? null : value.toString();
   }
 

@@ -106,21 +106,20 @@ public final class VenueSession implements AutoCloseable {
 
   @Override
   public void close() {
-    CompletableFuture<Void> closed = new CompletableFuture<>();
-    context.runOnContext(ignored -> venue.close().onComplete(ar -> closed.complete(null)));
+    Promise<Void> closed = Promise.promise();
+    context.runOnContext(ignored -> venue.close().onComplete(ar -> closed.complete()));
+    awaitBriefly(closed.future());
+    awaitBriefly(vertx.close());
+  }
+
+  /** Closing is best effort: the process is about to end, and Vert.x closes its sockets anyway. */
+  private static void awaitBriefly(Future<Void> step) {
     try {
-      closed.get(5, TimeUnit.SECONDS);
+      step.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
-      // Closing is best effort: the process is about to end and Vert.x closes the sockets anyway.
-    }
-    try {
-      vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      // As above.
+      // Given up on; see above.
     }
   }
 }
