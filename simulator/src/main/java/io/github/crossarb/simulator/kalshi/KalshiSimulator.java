@@ -597,13 +597,8 @@ public final class KalshiSimulator {
   }
 
   private void batchCreate(RoutingContext ctx) {
-    JsonObject body = body(ctx);
-    if (body == null) {
-      return;
-    }
-    JsonArray orders = body.getValue("orders") instanceof JsonArray a ? a : null;
-    if (orders == null || orders.isEmpty()) {
-      reply(ctx, 400, KalshiWire.error("invalid_parameters", "orders must be a non-empty array"));
+    JsonArray orders = batch(ctx);
+    if (orders == null) {
       return;
     }
     JsonArray out = new JsonArray();
@@ -685,14 +680,23 @@ public final class KalshiSimulator {
         .put("ts_ms", exchange.clock().millis());
   }
 
-  private void batchCancel(RoutingContext ctx) {
+  /** The {@code orders} array of a batch body; null (with the 400 already sent) when there is none. */
+  private JsonArray batch(RoutingContext ctx) {
     JsonObject body = body(ctx);
     if (body == null) {
-      return;
+      return null;
     }
     JsonArray orders = body.getValue("orders") instanceof JsonArray a ? a : null;
     if (orders == null || orders.isEmpty()) {
       reply(ctx, 400, KalshiWire.error("invalid_parameters", "orders must be a non-empty array"));
+      return null;
+    }
+    return orders;
+  }
+
+  private void batchCancel(RoutingContext ctx) {
+    JsonArray orders = batch(ctx);
+    if (orders == null) {
       return;
     }
     JsonArray out = new JsonArray();
