@@ -61,7 +61,7 @@ public class EdgeRecomputeBenchmark {
   public void setUp() {
     Clock clock = Clock.systemUTC();
     PolymarketMarket poly = new PolymarketMarket("0xbench", "1001", "1002");
-    MarketPair pair = MarketPair.active("bench", "KXBENCH", poly, PairRelation.SAME);
+    MarketPair pair = MarketPair.approved("bench", "KXBENCH", poly, PairRelation.SAME);
     boolean arb = scenario.equals("arb");
     // Kalshi YES asks from 0.40 (via NO bids), Kalshi YES bids from 0.38.
     OrderBook kalshi = new OrderBook(pair.kalshiInstrument(), clock);

@@ -8,7 +8,7 @@ import java.util.Objects;
  * A Kalshi market and a Polymarket market that settle on the same event, with the relation
  * between their outcomes. Pairs come from the reviewed registry, never from a guess.
  *
- * @param suspendedReason why the pair is suspended; null while it is active
+ * @param suspendedReason why the pair is suspended; null while it is approved
  */
 public record MarketPair(
     String id,
@@ -25,24 +25,24 @@ public record MarketPair(
     Objects.requireNonNull(relation, "relation");
     Objects.requireNonNull(status, "status");
     if ((status == PairStatus.SUSPENDED) != (suspendedReason != null && !suspendedReason.isBlank())) {
-      throw new IllegalArgumentException("a suspended pair needs a reason and an active one has none: " + id);
+      throw new IllegalArgumentException("a suspended pair needs a reason and an approved one has none: " + id);
     }
   }
 
-  public static MarketPair active(String id, String kalshiTicker, PolymarketMarket polymarket, PairRelation relation) {
-    return new MarketPair(id, kalshiTicker, polymarket, relation, PairStatus.ACTIVE, null);
+  public static MarketPair approved(String id, String kalshiTicker, PolymarketMarket polymarket, PairRelation relation) {
+    return new MarketPair(id, kalshiTicker, polymarket, relation, PairStatus.APPROVED, null);
   }
 
-  public boolean isActive() {
-    return status == PairStatus.ACTIVE;
+  public boolean isApproved() {
+    return status == PairStatus.APPROVED;
   }
 
   public MarketPair suspend(String reason) {
     return new MarketPair(id, kalshiTicker, polymarket, relation, PairStatus.SUSPENDED, reason);
   }
 
-  public MarketPair activate() {
-    return new MarketPair(id, kalshiTicker, polymarket, relation, PairStatus.ACTIVE, null);
+  public MarketPair approve() {
+    return new MarketPair(id, kalshiTicker, polymarket, relation, PairStatus.APPROVED, null);
   }
 
   public InstrumentId kalshiInstrument() {

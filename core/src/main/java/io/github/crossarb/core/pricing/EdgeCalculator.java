@@ -184,7 +184,7 @@ public final class EdgeCalculator {
     Objects.requireNonNull(params, "params");
     MarketPair pair = in.pair();
     String id = pair.id();
-    if (!pair.isActive()) {
+    if (!pair.isApproved()) {
       return new NoOpportunity(id, null, NoEdgeReason.PAIR_NOT_ACTIVE,
           "pair is " + pair.status() + ": " + pair.suspendedReason());
     }

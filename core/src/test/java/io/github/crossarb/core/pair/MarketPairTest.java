@@ -12,7 +12,7 @@ class MarketPairTest {
 
   @Test
   void sameRelationMapsOutcomesStraight() {
-    MarketPair pair = MarketPair.active("fed-dec", "KXFED-26DEC-T4.25", POLY, PairRelation.SAME);
+    MarketPair pair = MarketPair.approved("fed-dec", "KXFED-26DEC-T4.25", POLY, PairRelation.SAME);
     assertThat(pair.polymarketTokenEquivalentTo(Outcome.YES)).isEqualTo(InstrumentId.polymarket("111"));
     assertThat(pair.polymarketTokenEquivalentTo(Outcome.NO)).isEqualTo(InstrumentId.polymarket("222"));
     assertThat(pair.kalshiInstrument()).isEqualTo(InstrumentId.kalshi("KXFED-26DEC-T4.25"));
@@ -20,18 +20,18 @@ class MarketPairTest {
 
   @Test
   void complementRelationSwapsThem() {
-    MarketPair pair = MarketPair.active("fed-dec", "KXFED-26DEC-T4.25", POLY, PairRelation.COMPLEMENT);
+    MarketPair pair = MarketPair.approved("fed-dec", "KXFED-26DEC-T4.25", POLY, PairRelation.COMPLEMENT);
     assertThat(pair.polymarketTokenEquivalentTo(Outcome.YES)).isEqualTo(InstrumentId.polymarket("222"));
     assertThat(pair.polymarketTokenEquivalentTo(Outcome.NO)).isEqualTo(InstrumentId.polymarket("111"));
   }
 
   @Test
   void suspensionCarriesItsReason() {
-    MarketPair pair = MarketPair.active("p", "T", POLY, PairRelation.SAME);
+    MarketPair pair = MarketPair.approved("p", "T", POLY, PairRelation.SAME);
     MarketPair suspended = pair.suspend("Kalshi rules text changed");
-    assertThat(suspended.isActive()).isFalse();
+    assertThat(suspended.isApproved()).isFalse();
     assertThat(suspended.suspendedReason()).isEqualTo("Kalshi rules text changed");
-    assertThat(suspended.activate()).isEqualTo(pair);
+    assertThat(suspended.approve()).isEqualTo(pair);
     assertThatThrownBy(() -> pair.suspend(" ")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new PolymarketMarket("c", "1", "1")).isInstanceOf(IllegalArgumentException.class);
   }

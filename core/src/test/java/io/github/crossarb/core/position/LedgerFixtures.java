@@ -15,10 +15,10 @@ import java.util.List;
 /** Pairs, instruments and fill builders shared by the ledger and store tests. */
 public final class LedgerFixtures {
   /** Kalshi KXFED with Polymarket tokens 111 (YES) / 222 (NO), SAME. */
-  public static final MarketPair FED = MarketPair.active("fed-dec", "KXFED-26DEC",
+  public static final MarketPair FED = MarketPair.approved("fed-dec", "KXFED-26DEC",
       new PolymarketMarket("0xfed", "111", "222"), PairRelation.SAME);
   /** Kalshi KXBTC with Polymarket tokens 333 (YES) / 444 (NO), COMPLEMENT. */
-  public static final MarketPair BTC = MarketPair.active("btc-100k", "KXBTC-100K",
+  public static final MarketPair BTC = MarketPair.approved("btc-100k", "KXBTC-100K",
       new PolymarketMarket("0xbtc", "333", "444"), PairRelation.COMPLEMENT).suspend("registry review");
   public static final List<MarketPair> PAIRS = List.of(FED, BTC);
 

@@ -330,10 +330,10 @@ class PositionLedgerTest {
 
   @Test
   void pairsMustNotShareIdsOrInstruments() {
-    MarketPair otherPoly = MarketPair.active("fed-2", FED.kalshiTicker(), new PolymarketMarket("0x2", "5", "6"), PairRelation.SAME);
+    MarketPair otherPoly = MarketPair.approved("fed-2", FED.kalshiTicker(), new PolymarketMarket("0x2", "5", "6"), PairRelation.SAME);
     assertThatThrownBy(() -> new PositionLedger(List.of(FED, otherPoly)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("in two pairs");
-    MarketPair sameId = MarketPair.active(FED.id(), "KXOTHER", new PolymarketMarket("0x2", "5", "6"), PairRelation.SAME);
+    MarketPair sameId = MarketPair.approved(FED.id(), "KXOTHER", new PolymarketMarket("0x2", "5", "6"), PairRelation.SAME);
     assertThatThrownBy(() -> new PositionLedger(List.of(FED, sameId)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("two pairs have the id");
   }

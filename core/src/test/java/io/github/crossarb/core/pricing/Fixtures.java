@@ -51,7 +51,7 @@ final class Fixtures {
   }
 
   static MarketPair pair(PairRelation relation) {
-    return MarketPair.active(PAIR_ID, TICKER, new PolymarketMarket(CONDITION, YES_TOKEN, NO_TOKEN), relation);
+    return MarketPair.approved(PAIR_ID, TICKER, new PolymarketMarket(CONDITION, YES_TOKEN, NO_TOKEN), relation);
   }
 
   /** Levels written {@code "price@size"}, e.g. {@code "0.40@10"}, in the order given. */
