@@ -1,5 +1,6 @@
 package io.github.crossarb.core.venue;
 
+import io.github.crossarb.core.model.VenueId;
 import io.github.crossarb.core.position.Fill;
 import io.github.crossarb.core.position.FillVoid;
 
@@ -7,6 +8,12 @@ import io.github.crossarb.core.position.FillVoid;
 public interface ExecutionListener {
   /** A fill of ours. Polymarket fills are provisional until the trade is confirmed; see {@link #onFillVoid}. */
   void onFill(Fill fill);
+
+  /**
+   * A provisional fill is final (a Polymarket trade CONFIRMED on chain). Venues whose fills are
+   * final when reported (Kalshi) never call this.
+   */
+  default void onFillConfirmed(VenueId venue, String fillId) {}
 
   /** A fill reported earlier did not happen (a Polymarket trade that ended FAILED). */
   default void onFillVoid(FillVoid fillVoid) {}
