@@ -163,6 +163,102 @@ public final class Settings {
       "A feed silent for this many milliseconds marks its books untrusted.")
       .withDefault("10000"));
 
+  public static final Setting<String> ARB_MODE = register(Setting.of(
+      "ARB_MODE", String.class, text -> ValueParsers.oneOf(text, "dry-run", "paper", "live"),
+      "Engine mode: `dry-run` (live data, every decision logged, no order sent), `paper` (fills simulated "
+          + "against the live books) or `live` (real orders; needs `ARB_ALLOW_LIVE=true`). Flag `--mode`.")
+      .withDefault("dry-run"));
+
+  public static final Setting<Boolean> ARB_ALLOW_LIVE = register(Setting.of(
+      "ARB_ALLOW_LIVE", Boolean.class, ValueParsers::bool,
+      "Must be `true` for the engine to send real orders (`live` mode); anything else refuses live mode.")
+      .withDefault("false"));
+
+  public static final Setting<String> ARB_APPROVAL = register(Setting.of(
+      "ARB_APPROVAL", String.class, text -> ValueParsers.oneOf(text, "auto", "manual"),
+      "`auto` executes opportunities at once; `manual` waits for the operator's approve/reject. Flag `--approval`.")
+      .withDefault("auto"));
+
+  public static final Setting<Duration> ARB_APPROVAL_TIMEOUT_MS = register(Setting.of(
+      "ARB_APPROVAL_TIMEOUT_MS", Duration.class, ValueParsers::positiveMillis,
+      "In manual approval, an opportunity nobody approves within this many milliseconds expires.")
+      .withDefault("30000"));
+
+  public static final Setting<Duration> ARB_REJECT_BLACKLIST_MS = register(Setting.of(
+      "ARB_REJECT_BLACKLIST_MS", Duration.class, ValueParsers::positiveMillis,
+      "A pair rejected with blacklisting is not traded for this many milliseconds.")
+      .withDefault("900000"));
+
+  public static final Setting<String> ARB_POLICY = register(Setting.of(
+      "ARB_POLICY", String.class, text -> ValueParsers.oneOf(text, "parallel", "sequential"),
+      "Execution policy: `parallel` (both legs IOC at once) or `sequential` (the riskier leg FOK first, "
+          + "then the hedge IOC with a price cap).")
+      .withDefault("parallel"));
+
+  public static final Setting<String> ARB_PAIR_POLICIES = register(Setting.of(
+      "ARB_PAIR_POLICIES", String.class, ValueParsers::pairPolicies,
+      "Per-pair execution policy overrides: `PAIR_ID=parallel|sequential`, comma-separated."));
+
+  public static final Setting<Money> ARB_HEDGE_SLIPPAGE = register(Setting.of(
+      "ARB_HEDGE_SLIPPAGE", Money.class, ValueParsers::nonNegativeMoney,
+      "How many dollars per contract above the planned price a hedge order may pay.")
+      .withDefault("0.02"));
+
+  public static final Setting<Duration> ARB_HEDGE_DEADLINE_MS = register(Setting.of(
+      "ARB_HEDGE_DEADLINE_MS", Duration.class, ValueParsers::positiveMillis,
+      "How long hedging a leg mismatch may go on before the residual is unwound instead.")
+      .withDefault("5000"));
+
+  public static final Setting<Integer> ARB_HEDGE_ATTEMPTS = register(Setting.of(
+      "ARB_HEDGE_ATTEMPTS", Integer.class, ValueParsers::positiveInt,
+      "Hedge orders at most per execution.")
+      .withDefault("3"));
+
+  public static final Setting<Money> ARB_UNWIND_LOSS_CAP = register(Setting.of(
+      "ARB_UNWIND_LOSS_CAP", Money.class, ValueParsers::nonNegativeMoney,
+      "Most dollars one unwind may lose; beyond it the residual is left open and alerted.")
+      .withDefault("5"));
+
+  public static final Setting<Duration> ARB_UNKNOWN_TIMEOUT_MS = register(Setting.of(
+      "ARB_UNKNOWN_TIMEOUT_MS", Duration.class, ValueParsers::positiveMillis,
+      "How long an order with an unknown outcome is looked up before its pair waits for reconciliation.")
+      .withDefault("10000"));
+
+  public static final Setting<Integer> ARB_MAX_MISMATCHES = register(Setting.of(
+      "ARB_MAX_MISMATCHES", Integer.class, ValueParsers::positiveInt,
+      "A pair whose legs fill differently this many executions in a row is blacklisted.")
+      .withDefault("3"));
+
+  public static final Setting<Duration> ARB_MISMATCH_BLACKLIST_MS = register(Setting.of(
+      "ARB_MISMATCH_BLACKLIST_MS", Duration.class, ValueParsers::positiveMillis,
+      "How long a pair blacklisted for leg mismatches is not traded.")
+      .withDefault("3600000"));
+
+  public static final Setting<Duration> ARB_COOLDOWN_MS = register(Setting.of(
+      "ARB_COOLDOWN_MS", Duration.class, ValueParsers::positiveMillis,
+      "Pause after an execution before the same pair may trade again.")
+      .withDefault("2000"));
+
+  public static final Setting<Duration> ARB_RECONCILE_INTERVAL_MS = register(Setting.of(
+      "ARB_RECONCILE_INTERVAL_MS", Duration.class, ValueParsers::positiveMillis,
+      "How often the ledger is reconciled with the venues' positions, open orders and fills.")
+      .withDefault("60000"));
+
+  public static final Setting<Duration> ARB_FINGERPRINT_INTERVAL_MS = register(Setting.of(
+      "ARB_FINGERPRINT_INTERVAL_MS", Duration.class, ValueParsers::positiveMillis,
+      "How often approved pairs' rules and close times are checked against their fingerprints.")
+      .withDefault("900000"));
+
+  public static final Setting<Duration> ARB_PAPER_LATENCY_MS = register(Setting.of(
+      "ARB_PAPER_LATENCY_MS", Duration.class, ValueParsers::positiveMillis,
+      "In paper mode, how long a simulated order takes to reach the book.")
+      .withDefault("150"));
+
+  public static final Setting<Money> ARB_PAPER_BALANCE = register(Setting.of(
+      "ARB_PAPER_BALANCE", Money.class, ValueParsers::positiveMoney,
+      "In paper mode, the starting cash at each venue, in dollars.")
+      .withDefault("1000"));
+
   private Settings() {}
 
   private static <T> Setting<T> register(Setting<T> setting) {

@@ -200,6 +200,22 @@ final class ValueParsers {
     };
   }
 
+  static Boolean bool(String text) {
+    return Boolean.valueOf(oneOf(text, "true", "false"));
+  }
+
+  /** {@code pair=parallel|sequential} entries, comma-separated; kept as written once valid. */
+  static String pairPolicies(String text) {
+    for (String entry : text.split(",", -1)) {
+      int eq = entry.indexOf('=');
+      if (eq <= 0 || entry.substring(0, eq).isBlank()) {
+        throw new IllegalArgumentException("expected PAIR_ID=parallel|sequential, was \"" + entry.strip() + "\"");
+      }
+      oneOf(entry.substring(eq + 1).strip(), "parallel", "sequential");
+    }
+    return text;
+  }
+
   private static long wholeNumber(String text) {
     if (!WHOLE_NUMBER.matcher(text).matches()) {
       throw new IllegalArgumentException("not a whole number: \"" + text + "\"");
