@@ -70,6 +70,16 @@ public abstract class RootCommand implements Callable<Integer> {
     return configuration;
   }
 
+  /**
+   * The configuration with {@code overrides} taking precedence over every layer, for commands that
+   * must pin some settings (the demo points the venues at its simulator).
+   */
+  public Configuration configurationWith(Map<String, String> overrides) {
+    Map<String, String> merged = new LinkedHashMap<>(flags);
+    merged.putAll(overrides);
+    return Configuration.resolve(merged, environment);
+  }
+
   /** How venue commands build their venue client (injected by tests). */
   public VenueFactory venueFactory() {
     return venueFactory;
