@@ -1,0 +1,259 @@
+package io.github.crossarb.cli.engine;
+
+import io.github.crossarb.cli.config.ConfigException;
+import io.github.crossarb.cli.config.Configuration;
+import io.github.crossarb.cli.config.Settings;
+import io.github.crossarb.cli.venue.VenueFactory;
+import io.github.crossarb.core.engine.ArbEngine;
+import io.github.crossarb.core.engine.EngineBooks;
+import io.github.crossarb.core.engine.EngineMode;
+import io.github.crossarb.core.engine.EngineSetup;
+import io.github.crossarb.core.engine.Trading;
+import io.github.crossarb.core.event.EngineEvent;
+import io.github.crossarb.core.event.EventSink;
+import io.github.crossarb.core.execution.LegExecutor;
+import io.github.crossarb.core.execution.PaperExecutionClient;
+import io.github.crossarb.core.execution.VenueReconciler;
+import io.github.crossarb.core.model.VenueId;
+import io.github.crossarb.core.pair.MarketPair;
+import io.github.crossarb.core.pair.PairEntry;
+import io.github.crossarb.core.pair.PairRegistry;
+import io.github.crossarb.core.position.DurableLedger;
+import io.github.crossarb.core.store.CachedMarketDirectory;
+import io.github.crossarb.core.store.EventLog;
+import io.github.crossarb.core.store.JsonLedgerStore;
+import io.github.crossarb.core.store.PairsFile;
+import io.github.crossarb.core.venue.ExecutionClient;
+import io.github.crossarb.core.venue.Venue;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The engine with everything it runs on, built from the configuration: Vert.x, both venues (on the
+ * engine's context, so their callbacks need no hop), the pair registry, the ledger
+ * ({@code positions.json} + {@code fills.jsonl}), the event log ({@code events.jsonl}), and one
+ * {@link Trading} per tradable mode: live orders through the venues (only with
+ * {@code ARB_ALLOW_LIVE=true}) and paper orders filled against the engine's own books, with their
+ * own ledger in {@code $ARB_DATA_DIR/paper/}. Closing stops the engine and closes everything in
+ * reverse order.
+ */
+public final class EngineRuntime implements AutoCloseable {
+  /** How long starting may take (market descriptions, subscriptions) before it is given up. */
+  static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration CLOSE_STEP_TIMEOUT = Duration.ofSeconds(15);
+
+  private final Vertx vertx;
+  private final Context context;
+  private final List<Venue> venues;
+  private final List<Closeable> files;
+  private final ArbEngine engine;
+  private final Path eventsFile;
+  private final DurableLedger ledger;
+
+  private EngineRuntime(Vertx vertx, Context context, List<Venue> venues, List<Closeable> files, ArbEngine engine,
+      Path eventsFile, DurableLedger ledger) {
+    this.vertx = vertx;
+    this.context = context;
+    this.venues = venues;
+    this.files = files;
+    this.engine = engine;
+    this.eventsFile = eventsFile;
+    this.ledger = ledger;
+  }
+
+  /**
+   * Builds and starts the engine; returns once it is subscribed (trading may still wait for the
+   * start reconciliation).
+   *
+   * @throws ConfigException when there is nothing to trade or a state file is unreadable
+   */
+  public static EngineRuntime start(Configuration config, VenueFactory venueFactory, EngineSettings settings,
+      EventSink console, Clock clock) throws Exception {
+    Path dataDir = config.require(Settings.ARB_DATA_DIR);
+    PairRegistry registry = PairsFile.read(dataDir);
+    if (registry.approved().isEmpty()) {
+      throw new ConfigException("no approved pairs in " + PairsFile.path(dataDir)
+          + "; find candidates with 'controller pairs suggest' and approve them with 'controller pairs approve'");
+    }
+    List<MarketPair> pairs = registry.entries().stream().map(PairEntry::toMarketPair).toList();
+    List<Closeable> files = new ArrayList<>();
+    Vertx vertx = Vertx.vertx();
+    try {
+      EventLog log = EventLog.openIn(dataDir, EventLog.DEFAULT_SYNC_INTERVAL,
+          problem -> console.emit(new EngineEvent.Alert(clock.instant(), EngineEvent.Severity.CRITICAL, null,
+              "the event log cannot be written: " + problem)));
+      files.add(log);
+      EventSink events = event -> {
+        log.emit(event);
+        console.emit(event);
+      };
+      Ledger live = Ledger.open(dataDir, pairs, clock);
+      files.add(live.ledger());
+      Context context = vertx.getOrCreateContext();
+      List<Venue> venues = new ArrayList<>();
+      ArbEngine engine = onContext(context, () -> {
+        Venue kalshi = venueFactory.open(VenueId.KALSHI, vertx, config);
+        venues.add(kalshi);
+        Venue polymarket = venueFactory.open(VenueId.POLYMARKET, vertx, config);
+        venues.add(polymarket);
+        EngineBooks books = new EngineBooks(clock);
+        Map<EngineMode, Trading> trading = new EnumMap<>(EngineMode.class);
+        if (settings.engine().allowLive()) {
+          trading.put(EngineMode.LIVE, trading(vertx, Map.of(VenueId.KALSHI, kalshi.execution(),
+              VenueId.POLYMARKET, polymarket.execution()), live, pairs, settings, clock));
+        }
+        Ledger paperLedger = Ledger.open(dataDir.resolve("paper"), pairs, clock);
+        files.add(paperLedger.ledger());
+        Map<VenueId, ExecutionClient> paper = Map.of(
+            VenueId.KALSHI, new PaperExecutionClient(vertx, VenueId.KALSHI, books, settings.paperBalance(),
+                settings.paperLatency(), clock),
+            VenueId.POLYMARKET, new PaperExecutionClient(vertx, VenueId.POLYMARKET, books, settings.paperBalance(),
+                settings.paperLatency(), clock));
+        trading.put(EngineMode.PAPER, trading(vertx, paper, paperLedger, pairs, settings, clock));
+        CachedMarketDirectory markets = CachedMarketDirectory.open(dataDir, CachedMarketDirectory.DEFAULT_TTL, clock,
+            command -> vertx.executeBlocking(() -> {
+              command.run();
+              return null;
+            }, false),
+            problem -> events.emit(new EngineEvent.Alert(clock.instant(), EngineEvent.Severity.WARNING, null,
+                "market cache: " + problem.getMessage())));
+        RegistryWriter writer = new RegistryWriter(dataDir, events, clock);
+        EngineSetup setup = new EngineSetup(kalshi, polymarket, registry.entries(), writer::save, markets, books,
+            events, trading, settings.engine(), clock);
+        return new ArbEngine(vertx, setup);
+      });
+      EngineRuntime runtime = new EngineRuntime(vertx, context, venues, files, engine, log.file(), live.ledger());
+      try {
+        await(engine.start(), START_TIMEOUT, "the engine did not start");
+      } catch (Exception | Error e) {
+        runtime.close();
+        throw e;
+      }
+      return runtime;
+    } catch (Exception | Error e) {
+      closeQuietly(vertx, List.of(), null, files);
+      throw e;
+    }
+  }
+
+  private static Trading trading(Vertx vertx, Map<VenueId, ExecutionClient> clients, Ledger ledger,
+      List<MarketPair> pairs, EngineSettings settings, Clock clock) {
+    VenueReconciler.Policy policy = VenueReconciler.Policy.defaults().withLedgerNewestFills(ledger.newestFills());
+    return new Trading(clients, new LegExecutor(vertx, clients, settings.engine().legRisk()),
+        new VenueReconciler(clients, ledger.ledger(), pairs, policy, clock), ledger.ledger());
+  }
+
+  /** A ledger and the newest fill per venue its journal held at start (where reconciliation looks back from). */
+  private record Ledger(DurableLedger ledger, Map<VenueId, Instant> newestFills) {
+    static Ledger open(Path dir, List<MarketPair> pairs, Clock clock) throws IOException {
+      JsonLedgerStore store = JsonLedgerStore.open(dir, clock);
+      try {
+        Map<VenueId, Instant> newest = VenueReconciler.newestFills(store.journal());
+        return new Ledger(DurableLedger.open(store, pairs), newest);
+      } catch (IOException | RuntimeException e) {
+        store.close();
+        throw e;
+      }
+    }
+  }
+
+  public ArbEngine engine() {
+    return engine;
+  }
+
+  public Path eventsFile() {
+    return eventsFile;
+  }
+
+  /** The live ledger (positions.json); the paper ledger lives in {@code paper/}. */
+  public DurableLedger ledger() {
+    return ledger;
+  }
+
+  @Override
+  public void close() {
+    try {
+      await(engine.stop(), CLOSE_STEP_TIMEOUT, "the engine did not stop");
+    } catch (Exception e) {
+      // Closing goes on: the ledger is durable after every fill, so nothing is lost by a slow stop.
+    }
+    closeQuietly(vertx, venues, context, files);
+  }
+
+  private static void closeQuietly(Vertx vertx, List<Venue> venues, Context context, List<Closeable> files) {
+    if (context != null && !venues.isEmpty()) {
+      Promise<Void> closed = Promise.promise();
+      context.runOnContext(ignored -> Future.join(venues.stream().map(Venue::close).toList())
+          .onComplete(ar -> closed.complete()));
+      try {
+        await(closed.future(), CLOSE_STEP_TIMEOUT, "venues did not close");
+      } catch (Exception e) {
+        // Best effort: closing Vert.x below closes their sockets anyway.
+      }
+    }
+    try {
+      vertx.close().toCompletionStage().toCompletableFuture().get(CLOSE_STEP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // Best effort: the process is ending.
+    }
+    for (int i = files.size() - 1; i >= 0; i--) {
+      try {
+        files.get(i).close();
+      } catch (IOException e) {
+        // Each file syncs on every write that matters; a failing close loses nothing.
+      }
+    }
+  }
+
+  interface ContextCall<T> {
+    T call() throws Exception;
+  }
+
+  static <T> T onContext(Context context, ContextCall<T> call) throws Exception {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    context.runOnContext(ignored -> {
+      try {
+        result.complete(call.call());
+      } catch (Exception | Error e) {
+        result.completeExceptionally(e);
+      }
+    });
+    return join(result, START_TIMEOUT, "setting up the engine timed out");
+  }
+
+  static <T> T await(Future<T> future, Duration timeout, String what) throws Exception {
+    return join(future.toCompletionStage().toCompletableFuture(), timeout, what);
+  }
+
+  private static <T> T join(CompletableFuture<T> future, Duration timeout, String what) throws Exception {
+    try {
+      return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(what + " within " + timeout.toSeconds() + " s", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof Exception ex) {
+        throw ex;
+      }
+      throw (Error) cause;
+    }
+  }
+}

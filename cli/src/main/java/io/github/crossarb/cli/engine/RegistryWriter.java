@@ -1,0 +1,41 @@
+package io.github.crossarb.cli.engine;
+
+import io.github.crossarb.core.event.EngineEvent;
+import io.github.crossarb.core.event.EventSink;
+import io.github.crossarb.core.pair.PairEntry;
+import io.github.crossarb.core.pair.PairRegistry;
+import io.github.crossarb.core.store.PairsFile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.InstantSource;
+
+/**
+ * Persists the engine's changes to a pair (a suspension when a venue changed its rules) to
+ * {@code pairs.json}, so a restart does not trade the pair again. Called on the engine's context;
+ * the file is small and written rarely, so the write is done there.
+ */
+final class RegistryWriter {
+  private final Path dataDir;
+  private final EventSink events;
+  private final InstantSource clock;
+
+  RegistryWriter(Path dataDir, EventSink events, InstantSource clock) {
+    this.dataDir = dataDir;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  synchronized void save(PairEntry changed) {
+    try {
+      // Re-read: the operator may have edited the registry (pairs approve/suspend) meanwhile.
+      PairRegistry current = PairsFile.read(dataDir);
+      if (current.find(changed.id()).isPresent()) {
+        PairsFile.write(dataDir, current.replace(changed));
+      }
+    } catch (IOException | RuntimeException e) {
+      events.emit(new EngineEvent.Alert(clock.instant(), EngineEvent.Severity.CRITICAL, changed.id(),
+          "cannot save pair " + changed.id() + " as " + changed.status() + " in pairs.json (" + e.getMessage()
+              + "): the engine keeps it " + changed.status() + " until it stops; set it by hand before restarting"));
+    }
+  }
+}
