@@ -1,0 +1,125 @@
+package io.github.crossarb.core.store;
+
+import io.github.crossarb.core.engine.MarketDirectory;
+import io.github.crossarb.core.model.InstrumentId;
+import io.github.crossarb.core.venue.MarketInfo;
+import io.github.crossarb.core.venue.Venue;
+import io.vertx.core.Future;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * A {@link MarketDirectory} backed by {@code market-cache.json}: a description fetched less than
+ * {@code ttl} ago is answered from the cache; otherwise the venue is asked, and its answer is
+ * remembered and the file rewritten in the background.
+ *
+ * <p>Safe to call from any thread (the cache is an immutable value swapped atomically; venue
+ * answers may complete on the venue's context). File writes run on {@code writer}, never on the
+ * caller's event loop, one at a time; a failed write is reported to {@code onWriteFailure} and
+ * never fails a lookup (the cache is only for speed). A venue failure fails the lookup: an
+ * expired description is never served in place of the venue's answer.
+ */
+public final class CachedMarketDirectory implements MarketDirectory {
+  /** How long a description is served from the cache unless told otherwise. */
+  public static final Duration DEFAULT_TTL = Duration.ofHours(24);
+
+  private final Path dataDir;
+  private final Duration ttl;
+  private final InstantSource clock;
+  private final Executor writer;
+  private final Consumer<IOException> onWriteFailure;
+  private final AtomicReference<MarketCache> cache;
+  private final AtomicBoolean writeScheduled = new AtomicBoolean();
+  private final Object writeLock = new Object();
+
+  /**
+   * @param dataDir where {@code market-cache.json} lives
+   * @param initial the cache to start from (usually read from the file)
+   * @param ttl how long a fetched description stays fresh
+   * @param writer runs file writes (blocking I/O), e.g. a worker executor
+   * @param onWriteFailure told when the file could not be written
+   */
+  public CachedMarketDirectory(Path dataDir, MarketCache initial, Duration ttl, InstantSource clock, Executor writer,
+      Consumer<IOException> onWriteFailure) {
+    this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+    this.cache = new AtomicReference<>(Objects.requireNonNull(initial, "initial"));
+    this.ttl = Objects.requireNonNull(ttl, "ttl");
+    if (ttl.isNegative()) {
+      throw new IllegalArgumentException("ttl must not be negative: " + ttl);
+    }
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.writer = Objects.requireNonNull(writer, "writer");
+    this.onWriteFailure = Objects.requireNonNull(onWriteFailure, "onWriteFailure");
+  }
+
+  /**
+   * A directory over {@code dataDir/market-cache.json}. A file that cannot be read is reported to
+   * {@code onProblem} and treated as empty (it is rebuilt from the venues), never a reason not to start.
+   */
+  public static CachedMarketDirectory open(Path dataDir, Duration ttl, InstantSource clock, Executor writer,
+      Consumer<IOException> onProblem) {
+    MarketCache initial;
+    try {
+      initial = MarketCache.read(dataDir);
+    } catch (IOException e) {
+      onProblem.accept(e);
+      initial = MarketCache.empty();
+    }
+    return new CachedMarketDirectory(dataDir, initial, ttl, clock, writer, onProblem);
+  }
+
+  @Override
+  public Future<MarketInfo> market(Venue venue, InstrumentId instrument) {
+    if (instrument.venue() != venue.id()) {
+      return Future.failedFuture(new IllegalArgumentException(instrument + " is not at " + venue.id()));
+    }
+    MarketInfo cached = cache.get().fresh(instrument, clock.instant()).orElse(null);
+    if (cached != null) {
+      return Future.succeededFuture(cached);
+    }
+    return venue.market(instrument).map(market -> {
+      remember(market);
+      return market;
+    });
+  }
+
+  /** Remembers {@code market} as fetched now (e.g. by {@code pairs approve}) and rewrites the file. */
+  public void remember(MarketInfo market) {
+    Instant now = clock.instant();
+    cache.updateAndGet(current -> current.with(market, now, ttl));
+    scheduleWrite();
+  }
+
+  /** The cache as it is now. */
+  public MarketCache cache() {
+    return cache.get();
+  }
+
+  private void scheduleWrite() {
+    // Coalesces bursts (the engine's start asks for every pair at once) into few writes.
+    if (writeScheduled.compareAndSet(false, true)) {
+      writer.execute(this::writeNow);
+    }
+  }
+
+  private void writeNow() {
+    writeScheduled.set(false);
+    synchronized (writeLock) {
+      try {
+        cache.get().withoutExpiredAt(clock.instant()).write(dataDir);
+      } catch (IOException e) {
+        onWriteFailure.accept(e);
+      } catch (RuntimeException e) {
+        onWriteFailure.accept(new IOException("cannot write " + MarketCache.path(dataDir) + ": " + e.getMessage(), e));
+      }
+    }
+  }
+}

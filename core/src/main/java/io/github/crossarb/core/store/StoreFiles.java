@@ -1,0 +1,198 @@
+package io.github.crossarb.core.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the registry's files share: the atomic replace (temp file in the same directory, forced,
+ * renamed over the old one, directory forced; a reader sees the old or the new file, whole) and
+ * strict JSON reading (duplicate keys, trailing tokens, unknown and missing fields are errors).
+ */
+final class StoreFiles {
+  static final JsonMapper MAPPER = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .build();
+
+  private StoreFiles() {}
+
+  /** Replaces {@code dir/name} atomically with {@code text} (UTF-8). */
+  static void writeAtomically(Path dir, String name, String text) throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    Path temp = dir.resolve(name + ".tmp");
+    try {
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING)) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        channel.force(true);
+      }
+      Files.move(temp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException | RuntimeException e) {
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+    Durability.syncDirectory(dir);
+  }
+
+  /**
+   * The JSON object in {@code file}; empty if the file does not exist.
+   *
+   * @throws DataFileException if it is not UTF-8, not JSON or not an object
+   */
+  static Optional<ObjectNode> readObject(Path file) throws IOException {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new DataFileException(file, "not UTF-8 text", e);
+    }
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      throw new DataFileException(file, "not valid JSON" + (line > 0 ? " at line " + line : "") + ": "
+          + e.getOriginalMessage().replaceAll("\\s*\\R\\s*", " "), e);
+    }
+    if (node == null || !node.isObject()) {
+      throw new DataFileException(file, "not a JSON object", null);
+    }
+    return Optional.of((ObjectNode) node);
+  }
+
+  static String write(ObjectNode node) {
+    try {
+      return MAPPER.writeValueAsString(node) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON", e);
+    }
+  }
+
+  // ------------------------------------------------------------ strict field access (IllegalArgumentException)
+
+  static void onlyFields(ObjectNode o, Set<String> required, Set<String> optional) {
+    for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (!required.contains(name) && !optional.contains(name)) {
+        throw new IllegalArgumentException("unknown field \"" + name + "\"");
+      }
+    }
+    for (String name : required) {
+      if (!o.has(name)) {
+        throw new IllegalArgumentException("missing field \"" + name + "\"");
+      }
+    }
+  }
+
+  static String text(ObjectNode o, String name) {
+    JsonNode n = o.get(name);
+    if (n == null || !n.isTextual()) {
+      throw new IllegalArgumentException("field \"" + name + "\" must be a string");
+    }
+    return n.textValue();
+  }
+
+  static String optionalText(ObjectNode o, String name) {
+    JsonNode n = o.get(name);
+    return n == null || n.isNull() ? null : text(o, name);
+  }
+
+  static Instant instant(ObjectNode o, String name) {
+    String text = text(o, name);
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("field \"" + name + "\" must be an ISO-8601 instant, got \"" + text + "\"");
+    }
+  }
+
+  static Instant optionalInstant(ObjectNode o, String name) {
+    return optionalText(o, name) == null ? null : instant(o, name);
+  }
+
+  static boolean bool(ObjectNode o, String name) {
+    JsonNode n = o.get(name);
+    if (n == null || !n.isBoolean()) {
+      throw new IllegalArgumentException("field \"" + name + "\" must be true or false");
+    }
+    return n.booleanValue();
+  }
+
+  static int version(ObjectNode o, int expected) {
+    JsonNode n = o.get("schemaVersion");
+    if (n == null || !n.isIntegralNumber()) {
+      throw new IllegalArgumentException("field \"schemaVersion\" must be a whole number");
+    }
+    if (n.asLong() != expected) {
+      throw new IllegalArgumentException("unsupported schemaVersion " + n.asText() + " (this version reads "
+          + expected + ")");
+    }
+    return expected;
+  }
+
+  static ArrayNode array(ObjectNode o, String name) {
+    JsonNode n = o.get(name);
+    if (n == null || !n.isArray()) {
+      throw new IllegalArgumentException("field \"" + name + "\" must be an array");
+    }
+    return (ArrayNode) n;
+  }
+
+  static ObjectNode object(JsonNode n, String what) {
+    if (n == null || !n.isObject()) {
+      throw new IllegalArgumentException(what + " must be a JSON object");
+    }
+    return (ObjectNode) n;
+  }
+
+  static <E extends Enum<E>> E enumValue(ObjectNode o, String name, Class<E> type) {
+    String text = text(o, name);
+    for (E value : type.getEnumConstants()) {
+      if (value.name().equals(text)) {
+        return value;
+      }
+    }
+    throw new IllegalArgumentException("field \"" + name + "\" must be one of "
+        + java.util.Arrays.toString(type.getEnumConstants()) + ", got \"" + text + "\"");
+  }
+}
