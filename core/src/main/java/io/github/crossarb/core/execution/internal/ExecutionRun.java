@@ -88,6 +88,7 @@ public final class ExecutionRun {
   private final List<ClientOrderId> unknownOrders = new ArrayList<>();
   private final Set<ClientOrderId> usedIds = new HashSet<>();
   private final List<String> notes = new ArrayList<>();
+  /** When the first fill became known (the time of the outcome event that reported it). */
   private Instant firstFillAt;
   private int hedgeOrders;
   private int sentToVenue;
@@ -364,7 +365,8 @@ public final class ExecutionRun {
     if (!usedIds.add(id)) {
       // Never send two orders under one id: the venue could take the second as the first.
       notes.add("the engine gave client order id " + id + " twice; order not sent");
-      return Future.succeededFuture(new Settled(new SubmitResult.Denied(id, "duplicate client order id"), Quantity.ZERO, true, false));
+      return Future.succeededFuture(
+          new Settled(new SubmitResult.Denied(id, "duplicate client order id"), Quantity.ZERO, true, false, sentAt));
     }
     OrderRequest order = new OrderRequest(id, leg.instrumentId(), leg.plan().outcome(), side, price, size, tif, false, null);
     ctx.events().emit(new EngineEvent.OrderSent(sentAt, pairId, executionId, purpose, order));
@@ -377,9 +379,9 @@ public final class ExecutionRun {
     return guard(home(submitted), SUBMIT_GUARD)
         .otherwise(err -> new SubmitResult.Unknown(id, "submit did not answer: " + err.getMessage()))
         .compose(result -> {
-          ctx.events().emit(new EngineEvent.OrderOutcome(ctx.clock().instant(), pairId, executionId, result));
+          Instant at = emitOutcome(result);
           ctx.orderFinished(result);
-          return settle(leg, order, result);
+          return settle(leg, order, result, at);
         })
         .map(settled -> {
           account(leg, order, settled);
@@ -408,38 +410,45 @@ public final class ExecutionRun {
       realizedLoss = realizedLoss.plus(leg.recordSell(order.price(), capped));
     }
     if (firstFillAt == null) {
-      firstFillAt = ctx.clock().instant();
+      firstFillAt = settled.at();
     }
   }
 
-  private Future<Settled> settle(LegState leg, OrderRequest order, SubmitResult result) {
+  /** Emits the outcome event; its time is when what it reports became known. */
+  private Instant emitOutcome(SubmitResult result) {
+    Instant at = ctx.clock().instant();
+    ctx.events().emit(new EngineEvent.OrderOutcome(at, pairId, executionId, result));
+    return at;
+  }
+
+  private Future<Settled> settle(LegState leg, OrderRequest order, SubmitResult result, Instant at) {
     if (result instanceof SubmitResult.Accepted a) {
       if (isFinal(a.status())) {
-        return Future.succeededFuture(new Settled(result, a.filled(), true, true));
+        return Future.succeededFuture(new Settled(result, a.filled(), true, true, at));
       }
-      return lookUp(leg, order, result, a.venueOrderId(), a.filled());
+      return lookUp(leg, order, result, a.venueOrderId(), a.filled(), at);
     }
     if (result instanceof SubmitResult.Rejected) {
-      return Future.succeededFuture(new Settled(result, Quantity.ZERO, true, true));
+      return Future.succeededFuture(new Settled(result, Quantity.ZERO, true, true, at));
     }
     if (result instanceof SubmitResult.Denied) {
-      return Future.succeededFuture(new Settled(result, Quantity.ZERO, true, false));
+      return Future.succeededFuture(new Settled(result, Quantity.ZERO, true, false, at));
     }
-    return lookUp(leg, order, result, null, Quantity.ZERO);
+    return lookUp(leg, order, result, null, Quantity.ZERO, at);
   }
 
   /** Looks the order up by its client order id until it is final or the unknown-resolve timeout. */
   private Future<Settled> lookUp(LegState leg, OrderRequest order, SubmitResult result, VenueOrderId venueOrderId,
-      Quantity knownFilled) {
+      Quantity knownFilled, Instant at) {
     Instant until = ctx.clock().instant().plus(params.unknownResolveTimeout());
-    return poll(leg, order, result, venueOrderId, knownFilled, until, initialBackoff(params.unknownResolveTimeout()));
+    return poll(leg, order, result, venueOrderId, knownFilled, at, until, initialBackoff(params.unknownResolveTimeout()));
   }
 
   private Future<Settled> poll(LegState leg, OrderRequest order, SubmitResult result, VenueOrderId venueOrderId,
-      Quantity knownFilled, Instant until, long backoffMillis) {
+      Quantity knownFilled, Instant at, Instant until, long backoffMillis) {
     long remaining = Duration.between(ctx.clock().instant(), until).toMillis();
     if (remaining <= 0) {
-      return lastLookUp(leg, order, result, venueOrderId, knownFilled);
+      return lastLookUp(leg, order, result, venueOrderId, knownFilled, at);
     }
     ClientOrderId id = order.clientOrderId();
     return delay(Math.min(backoffMillis, remaining))
@@ -447,23 +456,22 @@ public final class ExecutionRun {
         .transform(ar -> {
           long next = Math.min(backoffMillis * 2, MAX_BACKOFF_MILLIS);
           if (ar.failed()) {
-            return poll(leg, order, result, venueOrderId, knownFilled, until, next);
+            return poll(leg, order, result, venueOrderId, knownFilled, at, until, next);
           }
           Optional<OrderReport> found = ar.result();
           if (found.isEmpty()) {
             if (result instanceof SubmitResult.Unknown) {
               SubmitResult resolved = new SubmitResult.Rejected(id, "not_found", "the venue has no such order: it never arrived");
-              ctx.events().emit(new EngineEvent.OrderOutcome(ctx.clock().instant(), pairId, executionId, resolved));
-              return Future.succeededFuture(new Settled(resolved, Quantity.ZERO, true, true));
+              return Future.succeededFuture(new Settled(resolved, Quantity.ZERO, true, true, emitOutcome(resolved)));
             }
             // An order the venue acknowledged cannot vanish: keep looking.
-            return poll(leg, order, result, venueOrderId, knownFilled, until, next);
+            return poll(leg, order, result, venueOrderId, knownFilled, at, until, next);
           }
           OrderReport report = found.get();
           if (isFinal(report.status())) {
             return Future.succeededFuture(resolvedBy(report, id));
           }
-          return poll(leg, order, result, report.venueOrderId(), max(knownFilled, report.filled()), until, next);
+          return poll(leg, order, result, report.venueOrderId(), max(knownFilled, report.filled()), at, until, next);
         });
   }
 
@@ -472,9 +480,9 @@ public final class ExecutionRun {
    * Polymarket order can stay "delayed") is cancelled, then looked up once more.
    */
   private Future<Settled> lastLookUp(LegState leg, OrderRequest order, SubmitResult result, VenueOrderId venueOrderId,
-      Quantity knownFilled) {
+      Quantity knownFilled, Instant at) {
     ClientOrderId id = order.clientOrderId();
-    Settled unknown = new Settled(result, knownFilled, false, true);
+    Settled unknown = new Settled(result, knownFilled, false, true, at);
     if (venueOrderId == null) {
       return Future.succeededFuture(unknown);
     }
@@ -496,8 +504,7 @@ public final class ExecutionRun {
 
   private Settled resolvedBy(OrderReport report, ClientOrderId id) {
     SubmitResult resolved = new SubmitResult.Accepted(id, report.venueOrderId(), report.status(), report.filled());
-    ctx.events().emit(new EngineEvent.OrderOutcome(ctx.clock().instant(), pairId, executionId, resolved));
-    return new Settled(resolved, report.filled(), true, true);
+    return new Settled(resolved, report.filled(), true, true, emitOutcome(resolved));
   }
 
   private Future<Optional<OrderReport>> findOrder(LegState leg, ClientOrderId id) {

@@ -11,10 +11,12 @@ import java.util.Objects;
  * @param filled what it filled (for an unsettled order: what is known to have filled so far)
  * @param known whether {@code filled} is final; false leaves the order Unknown
  * @param sent whether the order left the process (a {@code Denied} never did)
+ * @param at when {@code filled} became known: the time of the outcome event that reported it
  */
-record Settled(SubmitResult result, Quantity filled, boolean known, boolean sent) {
+record Settled(SubmitResult result, Quantity filled, boolean known, boolean sent, java.time.Instant at) {
   Settled {
     Objects.requireNonNull(result, "result");
+    Objects.requireNonNull(at, "at");
     Objects.requireNonNull(filled, "filled");
   }
 }
