@@ -167,6 +167,7 @@ class LegExecutorTest {
     @Test
     void partialLegIsHedgedAtTheWorstAskItNeeds() throws Exception {
       poly.then(Reply.fill(400)); // 4 of 10
+      ctx.withBook(book(POLY_NO, clock, levels("0.53@100"), levels("0.55@20", "0.56@100")));
       ExecutionReport report = run(ExecutionPolicy.PARALLEL);
 
       assertThat(report.outcome()).isEqualTo(ExecutionOutcome.HEDGED);
@@ -176,7 +177,8 @@ class LegExecutorTest {
       assertThat(hedges).hasSize(1);
       OrderRequest hedge = hedges.get(0).request();
       assertThat(hedge.instrument()).isEqualTo(POLY_NO);
-      assertThat(hedge.size()).isEqualTo(Quantity.of(6)); // exactly the 0.55 level
+      // 6 more, priced as if the 4 bought were still on the book: 10 fit in the 0.55 level
+      assertThat(hedge.size()).isEqualTo(Quantity.of(6));
       assertThat(hedge.price()).isEqualTo(Price.parse("0.55"));
       assertThat(hedge.timeInForce()).isEqualTo(TimeInForce.IOC);
       // a hedge closes a residual: it adds no unhedged exposure
@@ -197,14 +199,24 @@ class LegExecutorTest {
     }
 
     @Test
-    void hedgePaysAtMostTheSlippageCap() throws Exception {
-      // asks 0.55@6 then 0.56@100: 8 more need the 0.56 level, within 0.55 + 0.02
+    void hedgePaysTheWorstLevelItNeeds() throws Exception {
+      // asks 0.55@6 then 0.56@100: the 0.55 level is not enough for 2 bought + 8 more
       poly.then(Reply.fill(200));
       run(ExecutionPolicy.PARALLEL);
 
       OrderRequest hedge = sent(OrderPurpose.HEDGE).get(0).request();
       assertThat(hedge.size()).isEqualTo(Quantity.of(8));
       assertThat(hedge.price()).isEqualTo(Price.parse("0.56"));
+    }
+
+    @Test
+    void hedgeNeverPaysMoreThanTheSlippageCap() throws Exception {
+      poly.then(Reply.fill(200));
+      ctx.withBook(book(POLY_NO, clock, levels("0.53@100"), levels("0.55@3", "0.58@100")));
+      run(ExecutionPolicy.PARALLEL);
+
+      assertThat(sent(OrderPurpose.HEDGE)).isNotEmpty()
+          .allSatisfy(h -> assertThat(h.request().price()).isEqualTo(Price.parse("0.57")));
     }
 
     @Test

@@ -279,12 +279,17 @@ public final class ExecutionRun {
     });
   }
 
-  /** The hedge's limit once a trusted book shows asks within the cap; empty at the deadline. */
+  /**
+   * The hedge's limit once a trusted book shows asks within the cap: the worst ask level needed for
+   * the hedge plus what this leg already bought (in case the book has not caught up with our own
+   * fills yet), capped; empty at the deadline.
+   */
   private Future<Optional<Price>> awaitBuyPrice(LegState leg, Quantity size, Price cap, long backoffMillis) {
     OrderBook book = ctx.book(leg.instrumentId());
     if (book != null && book.isTrusted()) {
       BookLevels asks = book.levels(leg.bookOutcome(), BookSide.ASK);
-      Optional<Price> price = BookMath.buyLimit(asks, size, cap);
+      // The book may still show the asks our own fills just took: price as if they were there.
+      Optional<Price> price = BookMath.buyLimit(asks, size.plus(leg.bought()), cap);
       if (price.isPresent()) {
         return Future.succeededFuture(price);
       }
