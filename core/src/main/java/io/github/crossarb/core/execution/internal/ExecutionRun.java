@@ -1,0 +1,682 @@
+package io.github.crossarb.core.execution.internal;
+
+import io.github.crossarb.core.book.BookLevels;
+import io.github.crossarb.core.book.BookSide;
+import io.github.crossarb.core.book.OrderBook;
+import io.github.crossarb.core.event.EngineEvent;
+import io.github.crossarb.core.event.EngineEvent.OrderPurpose;
+import io.github.crossarb.core.execution.ExecutionContext;
+import io.github.crossarb.core.execution.ExecutionOutcome;
+import io.github.crossarb.core.execution.ExecutionPolicy;
+import io.github.crossarb.core.execution.ExecutionReport;
+import io.github.crossarb.core.execution.ExecutionRequest;
+import io.github.crossarb.core.execution.LegRiskParams;
+import io.github.crossarb.core.model.ClientOrderId;
+import io.github.crossarb.core.model.Money;
+import io.github.crossarb.core.model.Price;
+import io.github.crossarb.core.model.Quantity;
+import io.github.crossarb.core.model.Side;
+import io.github.crossarb.core.model.VenueId;
+import io.github.crossarb.core.model.VenueOrderId;
+import io.github.crossarb.core.risk.OrderIntent;
+import io.github.crossarb.core.risk.RiskDecision;
+import io.github.crossarb.core.venue.ExecutionClient;
+import io.github.crossarb.core.venue.OrderReport;
+import io.github.crossarb.core.venue.OrderRequest;
+import io.github.crossarb.core.venue.OrderStatus;
+import io.github.crossarb.core.venue.SubmitResult;
+import io.github.crossarb.core.venue.TimeInForce;
+import io.github.crossarb.core.venue.VenueCapabilities;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One execution of one opportunity: the two legs, then hedges of a shortfall, then at most one
+ * unwind of an excess (plus one retry at the loss-cap price). Runs on the context it was started
+ * on (the engine's); every venue answer hops back there before it touches this state.
+ *
+ * <p>Rules, in the order they apply:
+ *
+ * <ul>
+ *   <li>Risk is checked before every order; nothing is sent for a leg the check denies. Both legs
+ *       are checked before the first is sent, so a denied hedge leg never leaves a naked first leg.
+ *   <li>Every order gets a fresh client order id from the engine and is submitted exactly once: an
+ *       Unknown answer is looked up with {@code findOrder} (backing off) until the unknown-resolve
+ *       timeout; found means its reported fill counts, not found means it never arrived; anything
+ *       else leaves it Unknown and the execution ends UNKNOWN without hedging or unwinding (the
+ *       quantities are not known).
+ *   <li>Hedge window: from the moment the first fill is learnt until {@code hedgeDeadline}. Hedges
+ *       (and the sequential policy's second leg) go only on a trusted book, IOC, at the price of the
+ *       worst ask level they need, never above the planned limit plus {@code maxHedgeSlippage}.
+ *   <li>Unwind: what stays unhedged is sold back on the long leg, IOC at the best bid when that
+ *       keeps the loss within {@code unwindLossCap}, then at most once more at the lowest price that
+ *       does (the cap price). Never more: a residual left is RESIDUAL_OPEN and alerted.
+ *   <li>Sizes respect each venue's minimum and step; a difference below them cannot be traded and
+ *       stays a residual.
+ * </ul>
+ */
+public final class ExecutionRun {
+  /** A submit whose future never completes is treated as Unknown after this (a client bug). */
+  static final Duration SUBMIT_GUARD = Duration.ofSeconds(30);
+  /** Bound on the final cancel-and-look-up of an order still open when its lookup gives up. */
+  static final Duration LAST_LOOKUP_GUARD = Duration.ofSeconds(2);
+  private static final int WHOLE_CENT_MAX_STEPS = 10_000;
+  private static final long MAX_BACKOFF_MILLIS = 1_000;
+
+  private final Vertx vertx;
+  private final Context home;
+  private final ExecutionRequest request;
+  private final ExecutionContext ctx;
+  private final LegRiskParams params;
+  private final Map<VenueId, ExecutionClient> clients;
+  private final Map<VenueId, VenueCapabilities> capabilities;
+  private final LegState kalshi;
+  private final LegState polymarket;
+  private final String pairId;
+  private final String executionId;
+
+  private final List<ClientOrderId> unknownOrders = new ArrayList<>();
+  private final Set<ClientOrderId> usedIds = new HashSet<>();
+  private final List<String> notes = new ArrayList<>();
+  /** When the first fill became known (the time of the outcome event that reported it). */
+  private Instant firstFillAt;
+  private int hedgeOrders;
+  private int sentToVenue;
+  private int deniedByVenue;
+  private boolean legsMismatched;
+  private Money realizedLoss = Money.ZERO;
+
+  public ExecutionRun(
+      Vertx vertx,
+      Context home,
+      ExecutionRequest request,
+      ExecutionContext context,
+      LegRiskParams params,
+      Map<VenueId, ExecutionClient> clients,
+      Map<VenueId, VenueCapabilities> capabilities) {
+    this.vertx = vertx;
+    this.home = home;
+    this.request = request;
+    this.ctx = context;
+    this.params = params;
+    this.clients = clients;
+    this.capabilities = capabilities;
+    this.kalshi = new LegState(request.opportunity().kalshi(), request.kalshiInstrument(), request.kalshiFees());
+    this.polymarket = new LegState(request.opportunity().polymarket(), request.polymarketInstrument(), request.polymarketFees());
+    this.pairId = request.pair().id();
+    this.executionId = request.executionId();
+  }
+
+  /** Runs the execution; the future always succeeds (an internal error is reported, never thrown). */
+  public Future<ExecutionReport> run() {
+    Future<ExecutionReport> result;
+    try {
+      result = start();
+    } catch (RuntimeException e) {
+      result = Future.failedFuture(e);
+    }
+    return result.recover(err -> Future.succeededFuture(afterBug(err)));
+  }
+
+  private Future<ExecutionReport> start() {
+    for (VenueId venue : List.of(VenueId.KALSHI, VenueId.POLYMARKET)) {
+      if (clients.get(venue) == null) {
+        return Future.succeededFuture(denied("no execution client for " + venue.label()));
+      }
+    }
+    Quantity planned = request.opportunity().size();
+    Quantity size = planned;
+    if (polymarket.plan().side() == Side.BUY) {
+      Quantity unit = BookMath.lcm(kalshi.instrument().sizeStep(), polymarket.instrument().sizeStep());
+      Quantity min = max(kalshi.instrument().minSize(), polymarket.instrument().minSize());
+      size = BookMath.wholeCentSize(planned, polymarket.plan().limitPrice(), unit, min, WHOLE_CENT_MAX_STEPS);
+      if (!size.equals(planned)) {
+        notes.add("size " + planned + " cut to " + size + " so the Polymarket amount is whole cents");
+      }
+    }
+    return request.policy() == ExecutionPolicy.PARALLEL ? parallel(size) : sequential(size);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Policies
+
+  private Future<ExecutionReport> parallel(Quantity size) {
+    Optional<TimeInForce> tk = tif(VenueId.KALSHI, TimeInForce.IOC, TimeInForce.FOK);
+    Optional<TimeInForce> tp = tif(VenueId.POLYMARKET, TimeInForce.IOC, TimeInForce.FOK);
+    if (tk.isEmpty() || tp.isEmpty()) {
+      return Future.succeededFuture(denied("a venue takes neither IOC nor FOK orders"));
+    }
+    // Either leg may end up naked if the other fails, so each counts as unhedged exposure.
+    for (LegState leg : List.of(kalshi, polymarket)) {
+      RiskDecision decision = check(leg, Side.BUY, leg.plan().limitPrice(), size, true);
+      if (decision instanceof RiskDecision.Denied d) {
+        return Future.succeededFuture(denied("risk denied the " + leg.venue().label() + " leg: " + d.detail()));
+      }
+    }
+    Instant now = ctx.clock().instant();
+    Future<Settled> fk = send(kalshi, OrderPurpose.LEG, Side.BUY, kalshi.plan().limitPrice(), size, tk.get(), now);
+    Future<Settled> fp = send(polymarket, OrderPurpose.LEG, Side.BUY, polymarket.plan().limitPrice(), size, tp.get(), now);
+    return Future.join(fk, fp).transform(ignored -> {
+      legsMismatched = !kalshi.net().equals(polymarket.net());
+      return closeMismatch();
+    });
+  }
+
+  private Future<ExecutionReport> sequential(Quantity size) {
+    LegState first = firstLeg(size);
+    LegState second = other(first);
+    Optional<TimeInForce> tFirst = tif(first.venue(), TimeInForce.FOK, TimeInForce.IOC);
+    Optional<TimeInForce> tSecond = tif(second.venue(), TimeInForce.IOC, TimeInForce.FOK);
+    if (tFirst.isEmpty() || tSecond.isEmpty()) {
+      return Future.succeededFuture(denied("a venue takes neither IOC nor FOK orders"));
+    }
+    RiskDecision d1 = check(first, Side.BUY, first.plan().limitPrice(), size, true);
+    if (d1 instanceof RiskDecision.Denied d) {
+      return Future.succeededFuture(denied("risk denied the " + first.venue().label() + " leg: " + d.detail()));
+    }
+    // Pre-flight of the hedge leg at its cap: if it would be refused, the first leg must not go.
+    Price secondCap = BookMath.hedgeCap(second.plan().limitPrice(), params.maxHedgeSlippage(),
+        second.instrument().tickGrid()).orElse(second.plan().limitPrice());
+    RiskDecision d2 = check(second, Side.BUY, secondCap, size, false);
+    if (d2 instanceof RiskDecision.Denied d) {
+      return Future.succeededFuture(denied("risk would deny the " + second.venue().label() + " leg: " + d.detail()));
+    }
+    notes.add(first.venue().label() + " first");
+    Instant now = ctx.clock().instant();
+    return send(first, OrderPurpose.LEG, Side.BUY, first.plan().limitPrice(), size, tFirst.get(), now)
+        .compose(s1 -> {
+          if (!unknownOrders.isEmpty() || first.net().isZero()) {
+            return Future.succeededFuture(report());
+          }
+          Quantity firstFill = first.net();
+          return topUp(second, OrderPurpose.LEG).compose(sent -> {
+            legsMismatched = !second.net().equals(firstFill);
+            return closeMismatch();
+          });
+        });
+  }
+
+  /**
+   * The sequential policy's first leg: the one more likely to fail, i.e. with less ask depth at its
+   * limit price relative to the size (a leg whose book is missing or untrusted counts as no depth).
+   * On a tie Polymarket goes first: its FAK/FOK amounts are rounded, it is usually the thinner book,
+   * and its trades can still fail on chain.
+   */
+  LegState firstLeg(Quantity size) {
+    Quantity dk = depthAtLimit(kalshi);
+    Quantity dp = depthAtLimit(polymarket);
+    // Compare depth/size for both legs: same size, so comparing depths is enough.
+    return dk.compareTo(dp) < 0 ? kalshi : polymarket;
+  }
+
+  private Quantity depthAtLimit(LegState leg) {
+    OrderBook book = ctx.book(leg.instrumentId());
+    if (book == null || !book.isTrusted()) {
+      return Quantity.ZERO;
+    }
+    return BookMath.depthWithin(book.levels(leg.bookOutcome(), BookSide.ASK), leg.plan().limitPrice(), true);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Leg risk: hedge the short leg, then unwind the long one
+
+  private Future<ExecutionReport> closeMismatch() {
+    return hedgeLoop().compose(v -> unwind()).map(v -> report());
+  }
+
+  private Future<Void> hedgeLoop() {
+    if (!unknownOrders.isEmpty() || gap().isZero() || hedgeOrders >= params.maxHedgeAttempts() || pastDeadline(ctx.clock().instant())) {
+      return Future.succeededFuture();
+    }
+    return topUp(shortLeg(), OrderPurpose.HEDGE).compose(sent -> sent ? hedgeLoop() : Future.succeededFuture());
+  }
+
+  /**
+   * Buys the short leg's shortfall once, IOC, on a trusted book within the hedge cap, waiting for
+   * such a book until the hedge deadline. Whether an order was sent.
+   */
+  private Future<Boolean> topUp(LegState leg, OrderPurpose purpose) {
+    Quantity shortfall = other(leg).net().minus(leg.net());
+    Quantity size = shortfall.floorTo(leg.instrument().sizeStep());
+    if (size.isZero() || size.compareTo(leg.instrument().minSize()) < 0) {
+      notes.add("shortfall " + shortfall + " on " + leg.venue().label() + " is below its minimum or step: not hedged");
+      return Future.succeededFuture(false);
+    }
+    Optional<Price> cap = BookMath.hedgeCap(leg.plan().limitPrice(), params.maxHedgeSlippage(), leg.instrument().tickGrid());
+    if (cap.isEmpty()) {
+      notes.add("no hedge price on " + leg.venue().label() + "'s tick grid");
+      return Future.succeededFuture(false);
+    }
+    return awaitBuyPrice(leg, size, cap.get(), initialBackoff(params.hedgeDeadline())).compose(price -> {
+      Instant now = ctx.clock().instant();
+      if (price.isEmpty() || pastDeadline(now)) {
+        notes.add("no ask within " + cap.get() + " on a trusted " + leg.venue().label() + " book before the hedge deadline");
+        return Future.succeededFuture(false);
+      }
+      RiskDecision decision = check(leg, Side.BUY, price.get(), size, false);
+      if (decision instanceof RiskDecision.Denied d) {
+        notes.add("risk denied the " + purpose.name().toLowerCase() + " on " + leg.venue().label() + ": " + d.detail());
+        return Future.succeededFuture(false);
+      }
+      Optional<TimeInForce> tif = tif(leg.venue(), TimeInForce.IOC, TimeInForce.FOK);
+      if (tif.isEmpty()) {
+        return Future.succeededFuture(false);
+      }
+      if (purpose == OrderPurpose.HEDGE) {
+        hedgeOrders++;
+      }
+      return send(leg, purpose, Side.BUY, price.get(), size, tif.get(), now).map(s -> true);
+    });
+  }
+
+  /**
+   * The hedge's limit once a trusted book shows asks within the cap: the worst ask level needed for
+   * the hedge plus what this leg already bought (in case the book has not caught up with our own
+   * fills yet), capped; empty at the deadline.
+   */
+  private Future<Optional<Price>> awaitBuyPrice(LegState leg, Quantity size, Price cap, long backoffMillis) {
+    OrderBook book = ctx.book(leg.instrumentId());
+    if (book != null && book.isTrusted()) {
+      BookLevels asks = book.levels(leg.bookOutcome(), BookSide.ASK);
+      // The book may still show the asks our own fills just took: price as if they were there.
+      Optional<Price> price = BookMath.buyLimit(asks, size.plus(leg.bought()), cap);
+      if (price.isPresent()) {
+        return Future.succeededFuture(price);
+      }
+    }
+    Instant now = ctx.clock().instant();
+    if (firstFillAt == null || !now.isBefore(deadline())) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    long wait = Math.min(backoffMillis, Math.max(1, Duration.between(now, deadline()).toMillis()));
+    return delay(wait).compose(v -> awaitBuyPrice(leg, size, cap, Math.min(backoffMillis * 2, MAX_BACKOFF_MILLIS)));
+  }
+
+  /** Sells the long leg's excess back: best bid within the loss cap, then at most once at the cap price. */
+  private Future<Void> unwind() {
+    if (!unknownOrders.isEmpty() || gap().isZero()) {
+      return Future.succeededFuture();
+    }
+    LegState leg = longLeg();
+    Quantity residual = gap();
+    return unwindAttempt(leg, false).compose(atCap -> {
+      if (atCap || !unknownOrders.isEmpty() || gap().isZero()) {
+        return Future.succeededFuture();
+      }
+      return unwindAttempt(leg, true).mapEmpty();
+    }).andThen(ar -> {
+      Quantity sold = leg.sold();
+      String detail = gap().isZero()
+          ? "sold back " + sold + " on " + leg.venue().label()
+          : "sold " + sold + " of " + residual + " on " + leg.venue().label() + "; " + gap() + " left open";
+      ctx.events().emit(new EngineEvent.Unwind(ctx.clock().instant(), pairId, executionId, leg.venue(), residual,
+          sold, realizedLoss, params.unwindLossCap(), detail));
+    }).mapEmpty();
+  }
+
+  /** One unwind order; whether it was (or had to be) the one at the cap price, ending the unwind. */
+  private Future<Boolean> unwindAttempt(LegState leg, boolean retry) {
+    Quantity excess = gap();
+    Quantity size = excess.floorTo(leg.instrument().sizeStep());
+    if (size.isZero() || size.compareTo(leg.instrument().minSize()) < 0) {
+      notes.add("excess " + excess + " on " + leg.venue().label() + " is below its minimum or step: cannot be sold");
+      return Future.succeededFuture(true);
+    }
+    Money budget = params.unwindLossCap().minus(realizedLoss);
+    Optional<Price> floor = BookMath.unwindFloor(size, leg.basisOf(size), budget, leg.fees(), leg.instrument().tickGrid());
+    if (floor.isEmpty()) {
+      notes.add("no price sells " + size + " on " + leg.venue().label() + " within the loss cap " + params.unwindLossCap());
+      return Future.succeededFuture(true);
+    }
+    Price price = floor.get();
+    if (!retry) {
+      OrderBook book = ctx.book(leg.instrumentId());
+      if (book != null && book.isTrusted()) {
+        Optional<Price> bid = book.bestBid(leg.bookOutcome());
+        if (bid.isPresent() && bid.get().compareTo(price) >= 0) {
+          price = bid.get();
+        }
+      }
+    }
+    boolean atCap = price.equals(floor.get());
+    RiskDecision decision = check(leg, Side.SELL, price, size, false);
+    if (decision instanceof RiskDecision.Denied d) {
+      notes.add("risk denied the unwind on " + leg.venue().label() + ": " + d.detail());
+      return Future.succeededFuture(true);
+    }
+    Optional<TimeInForce> tif = tif(leg.venue(), TimeInForce.IOC, TimeInForce.FOK);
+    if (tif.isEmpty()) {
+      return Future.succeededFuture(true);
+    }
+    return send(leg, OrderPurpose.UNWIND, Side.SELL, price, size, tif.get(), ctx.clock().instant()).map(s -> atCap);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Sending and settling one order
+
+  private Future<Settled> send(LegState leg, OrderPurpose purpose, Side side, Price price, Quantity size, TimeInForce tif,
+      Instant sentAt) {
+    ClientOrderId id = ctx.newClientOrderId();
+    if (!usedIds.add(id)) {
+      // Never send two orders under one id: the venue could take the second as the first.
+      notes.add("the engine gave client order id " + id + " twice; order not sent");
+      return Future.succeededFuture(
+          new Settled(new SubmitResult.Denied(id, "duplicate client order id"), Quantity.ZERO, true, false, sentAt));
+    }
+    OrderRequest order = new OrderRequest(id, leg.instrumentId(), leg.plan().outcome(), side, price, size, tif, false, null);
+    ctx.events().emit(new EngineEvent.OrderSent(sentAt, pairId, executionId, purpose, order));
+    Future<SubmitResult> submitted;
+    try {
+      submitted = clients.get(leg.venue()).submit(order);
+    } catch (RuntimeException e) {
+      submitted = Future.succeededFuture(new SubmitResult.Unknown(id, "submit threw " + e));
+    }
+    return guard(home(submitted), SUBMIT_GUARD)
+        .otherwise(err -> new SubmitResult.Unknown(id, "submit did not answer: " + err.getMessage()))
+        .compose(result -> {
+          Instant at = emitOutcome(result);
+          ctx.orderFinished(result);
+          return settle(leg, order, result, at);
+        })
+        .map(settled -> {
+          account(leg, order, settled);
+          return settled;
+        });
+  }
+
+  private void account(LegState leg, OrderRequest order, Settled settled) {
+    if (settled.sent()) {
+      sentToVenue++;
+    } else {
+      deniedByVenue++;
+    }
+    if (!settled.known()) {
+      unknownOrders.add(order.clientOrderId());
+    }
+    Quantity filled = settled.filled();
+    if (filled.isZero()) {
+      return;
+    }
+    if (order.side() == Side.BUY) {
+      leg.recordBuy(order.price(), filled);
+    } else {
+      // Never more than we hold: a venue reporting more sold than asked is capped at what we had.
+      Quantity capped = filled.min(leg.net());
+      realizedLoss = realizedLoss.plus(leg.recordSell(order.price(), capped));
+    }
+    if (firstFillAt == null) {
+      firstFillAt = settled.at();
+    }
+  }
+
+  /** Emits the outcome event; its time is when what it reports became known. */
+  private Instant emitOutcome(SubmitResult result) {
+    Instant at = ctx.clock().instant();
+    ctx.events().emit(new EngineEvent.OrderOutcome(at, pairId, executionId, result));
+    return at;
+  }
+
+  private Future<Settled> settle(LegState leg, OrderRequest order, SubmitResult result, Instant at) {
+    if (result instanceof SubmitResult.Accepted a) {
+      if (isFinal(a.status())) {
+        return Future.succeededFuture(new Settled(result, a.filled(), true, true, at));
+      }
+      return lookUp(leg, order, result, a.venueOrderId(), a.filled(), at);
+    }
+    if (result instanceof SubmitResult.Rejected) {
+      return Future.succeededFuture(new Settled(result, Quantity.ZERO, true, true, at));
+    }
+    if (result instanceof SubmitResult.Denied) {
+      return Future.succeededFuture(new Settled(result, Quantity.ZERO, true, false, at));
+    }
+    return lookUp(leg, order, result, null, Quantity.ZERO, at);
+  }
+
+  /** Looks the order up by its client order id until it is final or the unknown-resolve timeout. */
+  private Future<Settled> lookUp(LegState leg, OrderRequest order, SubmitResult result, VenueOrderId venueOrderId,
+      Quantity knownFilled, Instant at) {
+    Instant until = ctx.clock().instant().plus(params.unknownResolveTimeout());
+    return poll(leg, order, result, venueOrderId, knownFilled, at, until, initialBackoff(params.unknownResolveTimeout()));
+  }
+
+  private Future<Settled> poll(LegState leg, OrderRequest order, SubmitResult result, VenueOrderId venueOrderId,
+      Quantity knownFilled, Instant at, Instant until, long backoffMillis) {
+    long remaining = Duration.between(ctx.clock().instant(), until).toMillis();
+    if (remaining <= 0) {
+      return lastLookUp(leg, order, result, venueOrderId, knownFilled, at);
+    }
+    ClientOrderId id = order.clientOrderId();
+    return delay(Math.min(backoffMillis, remaining))
+        .compose(v -> guard(home(findOrder(leg, id)), Duration.ofMillis(Math.max(1, remaining))))
+        .transform(ar -> {
+          long next = Math.min(backoffMillis * 2, MAX_BACKOFF_MILLIS);
+          if (ar.failed()) {
+            return poll(leg, order, result, venueOrderId, knownFilled, at, until, next);
+          }
+          Optional<OrderReport> found = ar.result();
+          if (found.isEmpty()) {
+            if (result instanceof SubmitResult.Unknown) {
+              SubmitResult resolved = new SubmitResult.Rejected(id, "not_found", "the venue has no such order: it never arrived");
+              return Future.succeededFuture(new Settled(resolved, Quantity.ZERO, true, true, emitOutcome(resolved)));
+            }
+            // An order the venue acknowledged cannot vanish: keep looking.
+            return poll(leg, order, result, venueOrderId, knownFilled, at, until, next);
+          }
+          OrderReport report = found.get();
+          if (isFinal(report.status())) {
+            return Future.succeededFuture(resolvedBy(report, id));
+          }
+          return poll(leg, order, result, report.venueOrderId(), max(knownFilled, report.filled()), at, until, next);
+        });
+  }
+
+  /**
+   * The lookup gave up. An order the venue knows and still holds open (an IOC should not rest; a
+   * Polymarket order can stay "delayed") is cancelled, then looked up once more.
+   */
+  private Future<Settled> lastLookUp(LegState leg, OrderRequest order, SubmitResult result, VenueOrderId venueOrderId,
+      Quantity knownFilled, Instant at) {
+    ClientOrderId id = order.clientOrderId();
+    Settled unknown = new Settled(result, knownFilled, false, true, at);
+    if (venueOrderId == null) {
+      return Future.succeededFuture(unknown);
+    }
+    ExecutionClient client = clients.get(leg.venue());
+    Future<Optional<OrderReport>> after;
+    try {
+      after = guard(home(client.cancel(venueOrderId)), LAST_LOOKUP_GUARD)
+          .transform(ignored -> guard(home(findOrder(leg, id)), LAST_LOOKUP_GUARD));
+    } catch (RuntimeException e) {
+      return Future.succeededFuture(unknown);
+    }
+    return after.transform(ar -> {
+      if (ar.succeeded() && ar.result().isPresent() && isFinal(ar.result().get().status())) {
+        return Future.succeededFuture(resolvedBy(ar.result().get(), id));
+      }
+      return Future.succeededFuture(unknown);
+    });
+  }
+
+  private Settled resolvedBy(OrderReport report, ClientOrderId id) {
+    SubmitResult resolved = new SubmitResult.Accepted(id, report.venueOrderId(), report.status(), report.filled());
+    return new Settled(resolved, report.filled(), true, true, emitOutcome(resolved));
+  }
+
+  private Future<Optional<OrderReport>> findOrder(LegState leg, ClientOrderId id) {
+    try {
+      return clients.get(leg.venue()).findOrder(id);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  private static boolean isFinal(OrderStatus status) {
+    return status == OrderStatus.FILLED || status == OrderStatus.CANCELLED;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The report
+
+  private ExecutionReport report() {
+    Quantity k = kalshi.net();
+    Quantity p = polymarket.net();
+    Quantity hedged = k.min(p);
+    Quantity residual = gap();
+    VenueId residualVenue = residual.isZero() ? null : longLeg().venue();
+    ExecutionOutcome outcome;
+    if (!unknownOrders.isEmpty()) {
+      outcome = ExecutionOutcome.UNKNOWN;
+    } else if (!residual.isZero()) {
+      outcome = ExecutionOutcome.RESIDUAL_OPEN;
+    } else if (!kalshi.sold().isZero() || !polymarket.sold().isZero()) {
+      outcome = ExecutionOutcome.UNWOUND;
+    } else if (hedged.isZero()) {
+      outcome = sentToVenue == 0 && deniedByVenue > 0 ? ExecutionOutcome.DENIED : ExecutionOutcome.NOTHING_FILLED;
+    } else {
+      outcome = ExecutionOutcome.HEDGED;
+    }
+    StringBuilder detail = new StringBuilder(request.policy().name().toLowerCase())
+        .append(": ").append(kalshi).append(", ").append(polymarket);
+    if (realizedLoss.isPositive()) {
+      detail.append(", unwind loss at most ").append(realizedLoss);
+    }
+    for (String note : notes) {
+      detail.append("; ").append(note);
+    }
+    if (outcome == ExecutionOutcome.RESIDUAL_OPEN) {
+      ctx.events().emit(new EngineEvent.Alert(ctx.clock().instant(), EngineEvent.Severity.CRITICAL, pairId,
+          "execution " + executionId + " left " + residual + " unhedged on " + residualVenue.label() + ": " + detail));
+    }
+    return new ExecutionReport(executionId, pairId, outcome, k, p, hedged,
+        residual, residualVenue, legsMismatched, realizedLoss.isNegative() ? Money.ZERO : realizedLoss,
+        unknownOrders, detail.toString());
+  }
+
+  private ExecutionReport denied(String reason) {
+    return new ExecutionReport(executionId, pairId, ExecutionOutcome.DENIED, Quantity.ZERO, Quantity.ZERO, Quantity.ZERO,
+        Quantity.ZERO, null, false, Money.ZERO, List.of(), reason);
+  }
+
+  /**
+   * A bug interrupted the run. Orders already sent may have filled in ways this run no longer
+   * tracks, so all of them are reported Unknown: reconciliation settles them, nothing is resent.
+   */
+  private ExecutionReport afterBug(Throwable err) {
+    notes.add("internal error: " + err);
+    if (usedIds.isEmpty()) {
+      return denied("internal error before any order: " + err);
+    }
+    for (ClientOrderId id : usedIds) {
+      if (!unknownOrders.contains(id)) {
+        unknownOrders.add(id);
+      }
+    }
+    try {
+      return report();
+    } catch (RuntimeException again) {
+      return new ExecutionReport(executionId, pairId, ExecutionOutcome.UNKNOWN, kalshi.net(), polymarket.net(),
+          kalshi.net().min(polymarket.net()), Quantity.ZERO, null, legsMismatched, Money.ZERO, unknownOrders,
+          "internal error: " + err);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Helpers
+
+  private RiskDecision check(LegState leg, Side side, Price price, Quantity size, boolean addsUnhedged) {
+    Money notional = side == Side.BUY
+        ? Money.costOf(price, size).plus(leg.fees().takerFee(price, size))
+        : Money.proceedsOf(price, size);
+    return ctx.checkRisk(new OrderIntent(pairId, notional, addsUnhedged ? notional : Money.ZERO));
+  }
+
+  private Optional<TimeInForce> tif(VenueId venue, TimeInForce preferred, TimeInForce fallback) {
+    VenueCapabilities caps = capabilities.get(venue);
+    if (caps == null || caps.supports(preferred)) {
+      return Optional.of(preferred);
+    }
+    return caps.supports(fallback) ? Optional.of(fallback) : Optional.empty();
+  }
+
+  private Quantity gap() {
+    Quantity k = kalshi.net();
+    Quantity p = polymarket.net();
+    return k.compareTo(p) >= 0 ? k.minus(p) : p.minus(k);
+  }
+
+  private LegState longLeg() {
+    return kalshi.net().compareTo(polymarket.net()) >= 0 ? kalshi : polymarket;
+  }
+
+  private LegState shortLeg() {
+    return other(longLeg());
+  }
+
+  private LegState other(LegState leg) {
+    return leg == kalshi ? polymarket : kalshi;
+  }
+
+  private Instant deadline() {
+    return firstFillAt.plus(params.hedgeDeadline());
+  }
+
+  private boolean pastDeadline(Instant now) {
+    return firstFillAt == null || now.isAfter(deadline());
+  }
+
+  private static long initialBackoff(Duration window) {
+    return Math.max(1, Math.min(100, window.toMillis() / 10));
+  }
+
+  private static Quantity max(Quantity a, Quantity b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  private Future<Void> delay(long millis) {
+    Promise<Void> promise = Promise.promise();
+    home.runOnContext(v -> vertx.setTimer(Math.max(1, millis), id -> promise.complete()));
+    return promise.future();
+  }
+
+  /** Continues on the home context whatever context the venue completed {@code future} on. */
+  private <T> Future<T> home(Future<T> future) {
+    Promise<T> promise = Promise.promise();
+    future.onComplete(ar -> {
+      if (Vertx.currentContext() == home) {
+        promise.handle(ar);
+      } else {
+        home.runOnContext(v -> promise.handle(ar));
+      }
+    });
+    return promise.future();
+  }
+
+  /** Fails {@code future}'s copy after {@code limit} if it has not completed (Vert.x timer, no sleeping). */
+  private <T> Future<T> guard(Future<T> future, Duration limit) {
+    if (future.isComplete()) {
+      return future;
+    }
+    Promise<T> promise = Promise.promise();
+    long timer = vertx.setTimer(Math.max(1, limit.toMillis()), id -> home.runOnContext(v ->
+        promise.tryFail(new java.util.concurrent.TimeoutException("no answer within " + limit.toMillis() + " ms"))));
+    future.onComplete(ar -> {
+      vertx.cancelTimer(timer);
+      if (ar.succeeded()) {
+        promise.tryComplete(ar.result());
+      } else {
+        promise.tryFail(ar.cause());
+      }
+    });
+    return promise.future();
+  }
+}
