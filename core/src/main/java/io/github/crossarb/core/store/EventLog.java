@@ -24,8 +24,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The audit trail {@code events.jsonl}: one JSON object per line per {@link EngineEvent} (see
- * {@link #read} and the README for the fields), appended in the order emitted.
+ * The audit trail {@code events.jsonl}: one JSON object per line per {@link EngineEvent}, appended
+ * in the order emitted: {@code "time"}, {@code "type"} (the record's name in snake_case, e.g. {@code
+ * order_sent}), then the record's fields by name, nested objects for the opportunity, the order, the
+ * submit result (with its {@code "kind"}: accepted, rejected, denied, unknown), the fill and the
+ * void. Money, prices and sizes are decimal strings, never JSON numbers. {@link #read} reads it
+ * back.
  *
  * <p>Each line is handed to the operating system as it is emitted (no buffer in this process, so a
  * crash of the process loses nothing); it is forced to stable storage at most every {@code
