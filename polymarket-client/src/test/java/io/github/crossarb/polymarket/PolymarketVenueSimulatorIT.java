@@ -138,6 +138,39 @@ class PolymarketVenueSimulatorIT {
     assertThat(voided.fillId()).isEqualTo(fill.fillId());
   }
 
+  @Test
+  void aTradeThatSettlesIsReportedAsAFillAndThenConfirmed() throws Exception {
+    BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+    onContext(() -> venue.execution().listen(new ExecutionListener() {
+      @Override
+      public void onFill(Fill fill) {
+        events.add(fill);
+      }
+
+      @Override
+      public void onFillConfirmed(VenueId venueId, String fillId) {
+        events.add("confirmed " + venueId.label() + " " + fillId);
+      }
+
+      @Override
+      public void onFillVoid(FillVoid fillVoid) {
+        events.add(fillVoid);
+      }
+    }));
+    OrderRequest take = new OrderRequest(new ClientOrderId("taker-confirmed-1"), InstrumentId.polymarket(token),
+        Outcome.YES, Side.BUY, Price.parse("0.99"), Quantity.of(5), TimeInForce.IOC, false, null);
+
+    SubmitResult result = onContext(() -> venue.execution().submit(take));
+
+    assertThat(result).isInstanceOf(SubmitResult.Accepted.class);
+    Object first = events.poll(30, TimeUnit.SECONDS);
+    assertThat(first).as("the provisional fill").isInstanceOf(Fill.class);
+    Fill fill = (Fill) first;
+    assertThat(fill.clientOrderId()).isEqualTo(take.clientOrderId());
+    assertThat(events.poll(30, TimeUnit.SECONDS)).as("the confirmation once the trade is CONFIRMED")
+        .isEqualTo("confirmed polymarket " + fill.fillId());
+  }
+
   private static <T> T onContext(Supplier<Future<T>> action) throws Exception {
     Promise<T> promise = Promise.promise();
     context.runOnContext(v -> action.get().onComplete(promise));

@@ -22,9 +22,11 @@ import java.util.logging.Logger;
 
 /**
  * The user channel: our orders and trades. A trade is reported as a fill when first seen in any
- * live status (MATCHED, MINED, CONFIRMED, RETRYING) — it is provisional until CONFIRMED — and
- * voided ({@link ExecutionListener#onFillVoid}) when it ends FAILED. Fill ids are trade id plus our
- * order hash, so one trade filling several of our orders gives several fills, each reported once.
+ * live status (MATCHED, MINED, CONFIRMED, RETRYING) — it is provisional until CONFIRMED, which is
+ * reported once per fill ({@link ExecutionListener#onFillConfirmed}, always after its
+ * {@link ExecutionListener#onFill}) — and voided ({@link ExecutionListener#onFillVoid}) when it ends
+ * FAILED. Fill ids are trade id plus our order hash, so one trade filling several of our orders gives
+ * several fills, each reported once.
  */
 public final class PolymarketUserStream {
   private static final Logger LOG = Logger.getLogger(PolymarketUserStream.class.getName());
@@ -36,6 +38,7 @@ public final class PolymarketUserStream {
   private final WsConnection connection;
   private final Set<String> reported = new HashSet<>();
   private final Set<String> voided = new HashSet<>();
+  private final Set<String> confirmed = new HashSet<>();
   private boolean lost;
   private long malformedFrames;
 
@@ -79,14 +82,23 @@ public final class PolymarketUserStream {
       }
       return;
     }
+    boolean confirmedNow = trade.status() == TradeStatus.CONFIRMED;
+    // Mapping may complete out of order (market rules fetched on first use), so a CONFIRMED trade
+    // reports its fill itself when the earlier MATCHED event has not yet: the fill always comes first.
     execution.fillsOf(trade).onComplete(ar -> {
       if (ar.failed()) {
         LOG.warning("cannot map Polymarket trade " + Json.clip(trade.id()) + ": " + ar.cause().getMessage());
         return;
       }
       for (Fill fill : ar.result()) {
-        if (!voided.contains(fill.fillId()) && reported.add(fill.fillId())) {
+        if (voided.contains(fill.fillId())) {
+          continue;
+        }
+        if (reported.add(fill.fillId())) {
           safely(() -> listener.onFill(fill));
+        }
+        if (confirmedNow && confirmed.add(fill.fillId())) {
+          safely(() -> listener.onFillConfirmed(VenueId.POLYMARKET, fill.fillId()));
         }
       }
     });

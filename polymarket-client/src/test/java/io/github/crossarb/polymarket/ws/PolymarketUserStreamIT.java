@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.crossarb.core.model.Money;
 import io.github.crossarb.core.model.Quantity;
 import io.github.crossarb.core.model.Side;
+import io.github.crossarb.core.model.VenueId;
 import io.github.crossarb.core.position.Fill;
 import io.github.crossarb.core.position.FillVoid;
 import io.github.crossarb.core.venue.ExecutionListener;
@@ -32,6 +33,11 @@ class PolymarketUserStreamIT {
     @Override
     public void onFill(Fill fill) {
       events.add(fill);
+    }
+
+    @Override
+    public void onFillConfirmed(VenueId venue, String fillId) {
+      events.add("confirmed " + venue.label() + " " + fillId);
     }
 
     @Override
@@ -109,6 +115,8 @@ class PolymarketUserStreamIT {
     assertThat(fill.fee()).isEqualTo(Money.parse("0.07425"));
     fake.push(trade("t-1", "MINED", "0xabc"));
     fake.push(trade("t-1", "CONFIRMED", "0xabc"));
+    assertThat(next()).as("MINED is still provisional; CONFIRMED makes the fill final").isEqualTo("confirmed polymarket t-1:0xabc");
+    fake.push(trade("t-1", "CONFIRMED", "0xabc")); // a repeated status (e.g. after a reconnect) says nothing new
     // A second trade shows the previous ones produced nothing new.
     fake.push(trade("t-2", "MATCHED", "0xdef"));
     assertThat(((Fill) next()).fillId()).isEqualTo("t-2:0xdef");
@@ -116,6 +124,29 @@ class PolymarketUserStreamIT {
     fake.push(trade("t-2", "FAILED", "0xdef"));
     FillVoid voided = (FillVoid) next();
     assertThat(voided.fillId()).isEqualTo("t-2:0xdef");
+    assertThat(events.poll(300, TimeUnit.MILLISECONDS)).isNull();
+  }
+
+  @Test
+  void aTradeFirstSeenConfirmedIsReportedAsAFillAndThenConfirmed() throws Exception {
+    fake.nextFrame();
+    // Missed while disconnected, for example: the fill must still come before its confirmation.
+    fake.push(trade("t-5", "CONFIRMED", "0x555"));
+    assertThat(((Fill) next()).fillId()).isEqualTo("t-5:0x555");
+    assertThat(next()).isEqualTo("confirmed polymarket t-5:0x555");
+    // A late MATCHED of the same trade reports nothing again.
+    fake.push(trade("t-5", "MATCHED", "0x555"));
+    assertThat(events.poll(300, TimeUnit.MILLISECONDS)).isNull();
+  }
+
+  @Test
+  void aFailedTradeIsNeverConfirmed() throws Exception {
+    fake.nextFrame();
+    fake.push(trade("t-6", "MATCHED", "0x666"));
+    assertThat(((Fill) next()).fillId()).isEqualTo("t-6:0x666");
+    fake.push(trade("t-6", "FAILED", "0x666"));
+    assertThat(((FillVoid) next()).fillId()).isEqualTo("t-6:0x666");
+    fake.push(trade("t-6", "CONFIRMED", "0x666")); // contradicts the void: ignored, the void is final
     assertThat(events.poll(300, TimeUnit.MILLISECONDS)).isNull();
   }
 
