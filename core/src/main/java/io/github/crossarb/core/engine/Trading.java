@@ -1,0 +1,27 @@
+package io.github.crossarb.core.engine;
+
+import io.github.crossarb.core.execution.OpportunityExecutor;
+import io.github.crossarb.core.execution.Reconciler;
+import io.github.crossarb.core.model.VenueId;
+import io.github.crossarb.core.position.DurableLedger;
+import io.github.crossarb.core.venue.ExecutionClient;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything one tradable mode (PAPER or LIVE) trades through: the execution clients the
+ * executor sends to (and whose fills the engine records), the executor, the reconciler and the
+ * ledger the fills go to. DRY_RUN has none.
+ */
+public record Trading(
+    Map<VenueId, ExecutionClient> clients, OpportunityExecutor executor, Reconciler reconciler, DurableLedger ledger) {
+  public Trading {
+    clients = Map.copyOf(Objects.requireNonNull(clients, "clients"));
+    Objects.requireNonNull(executor, "executor");
+    Objects.requireNonNull(reconciler, "reconciler");
+    Objects.requireNonNull(ledger, "ledger");
+    if (!clients.containsKey(VenueId.KALSHI) || !clients.containsKey(VenueId.POLYMARKET)) {
+      throw new IllegalArgumentException("a trading mode needs an execution client for both venues, got " + clients.keySet());
+    }
+  }
+}
