@@ -8,6 +8,8 @@ import io.github.crossarb.cli.command.OrderCommand;
 import io.github.crossarb.cli.command.OrdersCommand;
 import io.github.crossarb.cli.command.PolymarketCommand;
 import io.github.crossarb.cli.command.PositionsCommand;
+import io.github.crossarb.cli.command.DemoCommand;
+import io.github.crossarb.cli.command.RunCommand;
 import io.github.crossarb.cli.command.SimCommand;
 import io.github.crossarb.cli.venue.StandardVenues;
 import io.github.crossarb.cli.venue.VenueFactory;
@@ -27,7 +29,9 @@ import picocli.CommandLine.Command;
         OrdersCommand.class,
         OrderCommand.class,
         PolymarketCommand.class,
-        SimCommand.class})
+        SimCommand.class,
+        RunCommand.class,
+        DemoCommand.class})
 public final class ControllerCommand extends RootCommand {
   public ControllerCommand(Map<String, String> environment) {
     this(environment, StandardVenues::open);

@@ -6,13 +6,12 @@ import io.github.crossarb.cli.config.Configuration;
 import io.github.crossarb.cli.engine.ConsoleEvents;
 import io.github.crossarb.cli.engine.EngineRuntime;
 import io.github.crossarb.cli.engine.EngineSettings;
+import io.github.crossarb.cli.engine.RunLoop;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -40,21 +39,19 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!headless) {
-      throw new ParameterException(spec.commandLine(),
-          "the terminal UI is not available yet; run with --headless");
+      spec.commandLine().getErr().println("run: the terminal UI is not available yet; running headless");
+      spec.commandLine().getErr().flush();
     }
     Configuration config = RootCommand.of(spec).configuration();
     EngineSettings settings = EngineSettings.from(config, mode, approval);
     PrintWriter out = spec.commandLine().getOut();
-    CountDownLatch stopped = new CountDownLatch(1);
-    try (EngineRuntime runtime = EngineRuntime.start(config, RootCommand.of(spec).venueFactory(), settings,
-        new ConsoleEvents(out, verbose), Clock.systemUTC())) {
+    try (RunLoop loop = RunLoop.install();
+        EngineRuntime runtime = EngineRuntime.start(config, RootCommand.of(spec).venueFactory(), settings,
+            new ConsoleEvents(out, verbose), Clock.systemUTC())) {
       out.println("engine running in " + settings.modeName() + " mode, approval " + settings.approvalName()
           + "; events in " + runtime.eventsFile() + "; Ctrl-C stops it");
       out.flush();
-      Thread hook = new Thread(stopped::countDown, "engine-shutdown");
-      Runtime.getRuntime().addShutdownHook(hook);
-      stopped.await();
+      loop.await(null);
     }
     return ExitCodes.OK;
   }
