@@ -49,7 +49,9 @@ import java.util.function.Supplier;
  * </ol>
  *
  * <p>A venue that fails or does not answer within {@link Policy#callTimeout()} is a drift {@code
- * "venue X unreachable (step): reason"}; the future never fails. Reconciliations run one at a time
+ * "venue X unreachable (step): reason"}; the future never fails. Call it on a Vert.x context (the
+ * engine's): the result completes there, and the call timeout needs its timers (off a context,
+ * venue calls are not bounded here). Reconciliations run one at a time
  * (a call made while one runs starts after it). Fills and positions are fetched in that order so
  * that a fill made in between shows in the positions and, through the private stream, in the
  * ledger; a reconciliation during an execution can still see a fill in flight as a drift, so the

@@ -36,6 +36,8 @@ import java.util.logging.Logger;
  * syncInterval}, when a line is written after that long, on {@link #sync()} and on {@link #close()}.
  * The audit trail is not the ledger ({@code fills.jsonl} is, and is forced on every entry): losing
  * the last second of events to a power cut is the price of not stalling the engine on every line.
+ * Forcing happens only when a line is written, so an owner that goes quiet should call {@link
+ * #sync()} from a periodic timer (every {@code syncInterval}) to bound the loss then too.
  *
  * <p>{@link #emit} never throws: the engine must not stop because its log cannot be written. The
  * first failure is passed once to {@code onFailure} (one line, for an alert); the partial line is
