@@ -5,6 +5,9 @@ import io.github.crossarb.cli.venue.StandardVenues;
 import io.github.crossarb.cli.venue.VenueSession;
 import io.github.crossarb.core.event.EngineEvent;
 import io.github.crossarb.core.event.EventSink;
+import io.github.crossarb.core.model.ClientOrderId;
+import io.github.crossarb.core.model.InstrumentId;
+import io.github.crossarb.core.model.Outcome;
 import io.github.crossarb.core.model.Price;
 import io.github.crossarb.core.model.Quantity;
 import io.github.crossarb.core.model.Side;
@@ -17,6 +20,8 @@ import io.github.crossarb.simulator.exchange.Accounts;
 import io.github.crossarb.simulator.exchange.Exchange;
 import io.github.crossarb.simulator.exchange.NewOrder;
 import io.github.crossarb.simulator.exchange.OrderView;
+import io.github.crossarb.core.venue.OrderRequest;
+import io.github.crossarb.core.venue.SubmitResult;
 import io.github.crossarb.core.venue.TimeInForce;
 import io.github.crossarb.simulator.scenario.Scenario;
 import io.github.crossarb.simulator.scenario.ScenarioLoader;
@@ -28,6 +33,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -167,6 +173,19 @@ final class EngineHarness implements AutoCloseable {
   void addLiquidity(VenueId venue, String market, Side side, String price, String size) {
     exchange(venue).submit(NewOrder.limit(Accounts.LIQUIDITY, market, side, Price.parse(price), Quantity.parse(size),
         TimeInForce.GTC));
+  }
+
+  /** A GTC buy of ours, sent through the venue client like an operator's order. */
+  void placeResting(VenueId venue, String market, Outcome outcome, String price, String size) {
+    try (VenueSession session = VenueSession.open(StandardVenues::open, venue, configuration())) {
+      OrderRequest request = new OrderRequest(new ClientOrderId("resting-" + venue.name().toLowerCase(Locale.ROOT)),
+          new InstrumentId(venue, market), outcome, Side.BUY, Price.parse(price), Quantity.parse(size),
+          TimeInForce.GTC, false, null);
+      SubmitResult result = session.call(v -> v.execution().submit(request));
+      if (!(result instanceof SubmitResult.Accepted)) {
+        throw new AssertionError("resting order not accepted: " + result);
+      }
+    }
   }
 
   private static Path resource(String name) throws URISyntaxException {

@@ -14,12 +14,14 @@ import io.github.crossarb.core.event.EngineEvent.FillRecorded;
 import io.github.crossarb.core.event.EngineEvent.OpportunityFound;
 import io.github.crossarb.core.event.EngineEvent.OrderSent;
 import io.github.crossarb.core.event.EngineEvent.Reconciled;
+import io.github.crossarb.core.model.Outcome;
 import io.github.crossarb.core.model.Quantity;
 import io.github.crossarb.core.model.Side;
 import io.github.crossarb.core.model.VenueId;
 import io.github.crossarb.core.position.LedgerSnapshot;
 import io.github.crossarb.core.store.EventLog;
 import io.github.crossarb.core.store.PositionsFile;
+import io.github.crossarb.simulator.exchange.OrderState;
 import io.github.crossarb.simulator.fault.FaultKinds;
 import io.github.crossarb.simulator.fault.FaultRule;
 import io.github.crossarb.simulator.fault.PolymarketFaultKinds;
@@ -63,5 +65,170 @@ class EngineSimulatorIT {
     }
     assertThat(EventLog.read(dataDir.resolve(EventLog.FILE_NAME)))
         .anySatisfy(e -> assertThat(e).isInstanceOf(ExecutionFinished.class));
+  }
+
+  @Test
+  void aPartlyFilledSecondLegIsHedgedWithinTheSlippage() throws Exception {
+    try (EngineHarness h = EngineHarness.start(dataDir, "engine-window.yaml")) {
+      h.set("ARB_HEDGE_SLIPPAGE", "0.06");
+      h.sim.faults(VenueId.POLYMARKET).add(FaultRule.once(FaultKinds.LATENCY, "POST /order").withMillis(1_000));
+      h.startEngine();
+
+      h.await(OrderSent.class, e -> e.request().instrument().venue() == VenueId.POLYMARKET);
+      // Someone else takes 8 of the 20 NO shares while our order is on its way.
+      h.takeLiquidity(VenueId.POLYMARKET, FED_NO_TOKEN, Side.BUY, "0.52", "8");
+
+      ExecutionFinished done = h.await(ExecutionFinished.class, e -> e.pairId().equals(FED));
+      assertThat(done.outcome()).isEqualTo("HEDGED");
+      assertThat(done.polymarketFilled()).isEqualTo(Quantity.of(20));
+      OrderSent hedge = h.await(OrderSent.class, e -> e.purpose() == EngineEvent.OrderPurpose.HEDGE);
+      assertThat(hedge.request().instrument().symbol()).isEqualTo(FED_NO_TOKEN);
+      assertThat(hedge.request().size()).as("events %s", h.events()).isEqualTo(Quantity.of(8));
+      assertThat(h.ourOrders(VenueId.POLYMARKET)).hasSize(2);
+    }
+  }
+
+  @Test
+  void aShortSecondLegThatCannotBeHedgedIsUnwoundWithinTheLossCapAndTheMismatchBlacklistsThePair() throws Exception {
+    try (EngineHarness h = EngineHarness.start(dataDir, "engine-window.yaml")) {
+      h.set("ARB_MAX_MISMATCHES", "1");
+      h.sim.faults(VenueId.POLYMARKET).add(FaultRule.once(FaultKinds.LATENCY, "POST /order").withMillis(1_000));
+      h.startEngine();
+
+      h.await(OrderSent.class, e -> e.request().instrument().venue() == VenueId.POLYMARKET);
+      h.takeLiquidity(VenueId.POLYMARKET, FED_NO_TOKEN, Side.BUY, "0.52", "8");
+
+      ExecutionFinished done = h.await(ExecutionFinished.class, e -> e.pairId().equals(FED));
+      assertThat(done.outcome()).isEqualTo("UNWOUND");
+      assertThat(done.residual().isZero()).isTrue();
+      EngineEvent.Unwind unwind = h.await(EngineEvent.Unwind.class, e -> e.pairId().equals(FED));
+      assertThat(unwind.venue()).isEqualTo(VenueId.KALSHI);
+      assertThat(unwind.sold()).isEqualTo(Quantity.of(8));
+      assertThat(unwind.realizedLoss().compareTo(unwind.lossCap())).isLessThanOrEqualTo(0);
+      h.await(EngineEvent.PairStatusChanged.class, e -> e.pairId().equals(FED));
+      EngineSnapshot.PairView view = h.runtime.engine().snapshot().pair(FED);
+      assertThat(view.blacklistedUntil()).isNotNull();
+      // Kalshi: the leg and one unwind, never a second unwind.
+      assertThat(h.ourOrders(VenueId.KALSHI)).hasSize(2);
+    }
+  }
+
+  @Test
+  void anOrderAcceptedWhoseAnswerIsLostIsFoundByItsClientOrderIdAndNeverSentTwice() throws Exception {
+    try (EngineHarness h = EngineHarness.start(dataDir, "engine-window.yaml")) {
+      h.sim.faults(VenueId.KALSHI).add(
+          FaultRule.once(FaultKinds.ACCEPT_THEN_DROP, "POST /trade-api/v2/portfolio/events/orders"));
+      h.startEngine();
+
+      EngineEvent.OrderOutcome unknown = h.await(EngineEvent.OrderOutcome.class,
+          e -> e.result() instanceof io.github.crossarb.core.venue.SubmitResult.Unknown);
+      ExecutionFinished done = h.await(ExecutionFinished.class, e -> e.pairId().equals(FED));
+      assertThat(done.outcome()).isEqualTo("HEDGED");
+      assertThat(done.kalshiFilled()).isEqualTo(Quantity.of(20));
+      assertThat(h.ourOrders(VenueId.KALSHI))
+          .filteredOn(o -> unknown.result().clientOrderId().value().equals(o.clientOrderId()))
+          .hasSize(1);
+      assertThat(h.ourOrders(VenueId.KALSHI)).hasSize(1);
+    }
+  }
+
+  @Test
+  void aPolymarketTradeThatFailsAfterMatchingIsReversedInTheLedger() throws Exception {
+    try (EngineHarness h = EngineHarness.start(dataDir, "engine-window.yaml")) {
+      h.sim.faults(VenueId.POLYMARKET).add(FaultRule.once(PolymarketFaultKinds.TRADE_FAILED, FED_NO_TOKEN));
+      h.startEngine();
+
+      h.await(ExecutionFinished.class, e -> e.pairId().equals(FED));
+      EngineEvent.FillReversed reversed = h.await(EngineEvent.FillReversed.class,
+          e -> e.fillVoid().venue() == VenueId.POLYMARKET);
+      LedgerSnapshot.PairPosition pair = h.runtime.ledger().snapshot().pair(FED);
+      assertThat(pair.hedged().isZero()).isTrue();
+      assertThat(pair.residual()).isEqualTo(Quantity.of(20));
+      EngineEvent.Alert alert = h.await(EngineEvent.Alert.class, e -> FED.equals(e.pairId())
+          && e.severity() == EngineEvent.Severity.CRITICAL);
+      assertThat(alert.message()).isNotBlank();
+      assertThat(reversed.fillVoid().fillId()).isNotBlank();
+    }
+  }
+
+  @Test
+  void theKillSwitchCancelsOpenOrdersOnBothVenuesAndStopsTrading() throws Exception {
+    try (EngineHarness h = EngineHarness.start(dataDir, "engine-quiet.yaml")) {
+      h.startEngine();
+      h.await(EngineEvent.ModeChanged.class, e -> e.to().equals("TRADING"));
+      // Resting orders of ours (an operator's, say) on both venues, placed through the clients.
+      h.placeResting(VenueId.KALSHI, FED_TICKER, Outcome.YES, "0.10", "1");
+      h.placeResting(VenueId.POLYMARKET, FED_NO_TOKEN, Outcome.NO, "0.10", "5");
+      assertThat(h.ourOrders(VenueId.POLYMARKET)).hasSize(1);
+
+      EngineRuntime.await(h.runtime.engine().kill("test"), EngineHarness.WAIT, "kill");
+
+      assertThat(h.ourOrders(VenueId.KALSHI)).as("events %s", h.events()).isNotEmpty()
+          .allSatisfy(o -> assertThat(o.state()).isEqualTo(OrderState.CANCELED));
+      assertThat(h.ourOrders(VenueId.POLYMARKET)).isNotEmpty()
+          .allSatisfy(o -> assertThat(o.state()).isEqualTo(OrderState.CANCELED));
+      assertThat(h.runtime.engine().snapshot().trading()).isEqualTo(EngineSnapshot.TradingState.KILLED);
+      // A window now is not traded.
+      h.addLiquidity(VenueId.KALSHI, FED_TICKER, Side.SELL, "0.40", "20");
+      h.await(OpportunityFound.class, e -> e.opportunity().pairId().equals(FED));
+      h.await(Decision.class, e -> e.pairId().equals(FED) && e.kind() == DecisionKind.SKIPPED);
+      assertThat(h.events(OrderSent.class)).isEmpty();
+    }
+  }
+
+  @Test
+  void aRestartRecoversTheLedgerFromItsFilesAndReconcilesBeforeTrading() throws Exception {
+    try (EngineHarness h = EngineHarness.start(dataDir, "engine-window.yaml")) {
+      h.startEngine();
+      h.await(ExecutionFinished.class, e -> e.pairId().equals(FED));
+      h.await(FillRecorded.class, e -> e.fill().venue() == VenueId.KALSHI);
+      h.await(FillRecorded.class, e -> e.fill().venue() == VenueId.POLYMARKET);
+      LedgerSnapshot before = h.runtime.ledger().snapshot();
+      h.stopEngine();
+
+      h.startEngine();
+      Reconciled reconciled = h.await(Reconciled.class, e -> true);
+      assertThat(reconciled.passed()).as("drifts %s", reconciled.drifts()).isTrue();
+      assertThat(h.runtime.ledger().snapshot().pair(FED)).isEqualTo(before.pair(FED));
+      h.await(EngineEvent.ModeChanged.class, e -> e.to().equals("TRADING"));
+    }
+  }
+
+  @Test
+  void dryRunAndPaperNeverSendAnOrderToTheVenues() throws Exception {
+    try (EngineHarness h = EngineHarness.start(dataDir, "engine-window.yaml")) {
+      h.set("ARB_MODE", "dry-run").set("ARB_ALLOW_LIVE", "false");
+      h.startEngine();
+      h.await(Decision.class, e -> e.pairId().equals(FED) && e.kind() == DecisionKind.DRY_RUN);
+      h.stopEngine();
+
+      h.set("ARB_MODE", "paper");
+      h.startEngine();
+      ExecutionFinished paper = h.await(ExecutionFinished.class, e -> e.pairId().equals(FED));
+      assertThat(paper.outcome()).isEqualTo("HEDGED");
+      h.await(FillRecorded.class, e -> e.fill().venue() == VenueId.POLYMARKET);
+
+      assertThat(h.ourOrders(VenueId.KALSHI)).isEmpty();
+      assertThat(h.ourOrders(VenueId.POLYMARKET)).isEmpty();
+      assertThat(PositionsFile.read(dataDir.resolve("paper")).orElseThrow().snapshot().pair(FED).hedged())
+          .isEqualTo(Quantity.of(20));
+      assertThat(PositionsFile.read(dataDir).orElseThrow().snapshot().fills()).isZero();
+    }
+  }
+
+  @Test
+  void aSequenceGapStopsTradingOnTheBookUntilItsResyncThenTheWindowIsTraded() throws Exception {
+    try (EngineHarness h = EngineHarness.start(dataDir, "engine-quiet.yaml")) {
+      h.startEngine();
+      h.await(EngineEvent.ModeChanged.class, e -> e.to().equals("TRADING"));
+      // The delta that opens the window arrives with a skipped sequence number: the client marks
+      // the book untrusted and resubscribes; the window is traded from the fresh snapshot.
+      h.sim.faults(VenueId.KALSHI).add(FaultRule.once(FaultKinds.SEQ_GAP, FED_TICKER));
+      h.addLiquidity(VenueId.KALSHI, FED_TICKER, Side.SELL, "0.40", "20");
+
+      ExecutionFinished done = h.await(ExecutionFinished.class, e -> e.pairId().equals(FED));
+      assertThat(done.outcome()).isEqualTo("HEDGED");
+      assertThat(h.ourOrders(VenueId.KALSHI)).hasSize(1);
+    }
   }
 }

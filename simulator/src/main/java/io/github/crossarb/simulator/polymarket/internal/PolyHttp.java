@@ -57,8 +57,10 @@ public final class PolyHttp implements PolyVenue.Feed {
   }
 
   private void routes() {
-    router.route().handler(this::faultGate);
+    // The body is read before a fault may delay the request: a request left unread during a
+    // latency fault loses its body, and the handler then fails with a 500 the venue would not send.
     router.route().handler(BodyHandler.create().setBodyLimit(1_000_000));
+    router.route().handler(this::faultGate);
 
     router.get("/version").handler(ctx -> json(ctx, 200, new JsonObject().put("version", venue.orderVersion())));
     router.get("/time").handler(ctx -> ctx.response().putHeader("content-type", "application/json")
