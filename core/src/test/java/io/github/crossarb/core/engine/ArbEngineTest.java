@@ -181,4 +181,12 @@ class ArbEngineTest {
     assertThat(h.executor().count.get()).isZero();
     assertThat(h.engine.snapshot().lastReconciliation().passed()).isFalse();
   }
+
+  @Test
+  void perPairPolicyOverridesTheDefault() throws Exception {
+    h.start(Harness.config().pairPolicies(Map.of(PAIR, ExecutionPolicy.SEQUENTIAL)).build());
+    h.events.await(EngineEvent.Reconciled.class, r -> r.passed());
+    h.pushOpportunity();
+    assertThat(h.executor().next().request().policy()).isEqualTo(ExecutionPolicy.SEQUENTIAL);
+  }
 }
