@@ -322,9 +322,18 @@ public final class ArbEngine {
 
   private void startTimers() {
     reconcileTimer = vertx.setPeriodic(config.reconcileInterval().toMillis(), t -> {
-      Session s = sessions.get(mode);
-      if (s != null && !stopping) {
-        activate(s);
+      if (stopping) {
+        return;
+      }
+      Session current = sessions.get(mode);
+      if (current != null) {
+        activate(current);
+      }
+      // a mode left behind may still hold orders of unknown outcome: keep settling them
+      for (PairState ps : pairs.values()) {
+        if (ps.unknownSession != null && ps.unknownSession != current) {
+          reconcile(ps.unknownSession);
+        }
       }
     });
     fingerprintTimer = vertx.setPeriodic(config.fingerprintRecheckInterval().toMillis(), t -> {
