@@ -322,9 +322,18 @@ public final class ArbEngine {
 
   private void startTimers() {
     reconcileTimer = vertx.setPeriodic(config.reconcileInterval().toMillis(), t -> {
-      Session s = sessions.get(mode);
-      if (s != null && !stopping) {
-        activate(s);
+      if (stopping) {
+        return;
+      }
+      Session current = sessions.get(mode);
+      if (current != null) {
+        activate(current);
+      }
+      // a mode left behind may still hold orders of unknown outcome: keep settling them
+      for (PairState ps : pairs.values()) {
+        if (ps.unknownSession != null && ps.unknownSession != current) {
+          reconcile(ps.unknownSession);
+        }
       }
     });
     fingerprintTimer = vertx.setPeriodic(config.fingerprintRecheckInterval().toMillis(), t -> {
@@ -1165,10 +1174,18 @@ public final class ArbEngine {
     if (changed) {
       if (entry instanceof Fill fill) {
         emit(new EngineEvent.FillRecorded(now(), fill, fill.venue() == VenueId.POLYMARKET));
+        if (pairsByInstrument.containsKey(fill.instrument())) {
+          s.fillPairs.put(fill.venue() + ":" + fill.fillId(), pairsByInstrument.get(fill.instrument()).get(0).id());
+        }
       } else if (entry instanceof FillVoid fillVoid) {
         emit(new EngineEvent.FillReversed(now(), fillVoid));
-        alert(Severity.CRITICAL, null, fillVoid.venue() + " fill " + fillVoid.fillId()
-            + " reversed by the venue: check the pair's residual (reconciling now)");
+        String pairId = s.fillPairs.get(fillVoid.venue() + ":" + fillVoid.fillId());
+        LedgerSnapshot.PairPosition position = pairId == null ? null : s.trading.ledger().snapshot().pair(pairId);
+        String residual = position == null ? "check the pair's residual"
+            : "pair " + pairId + " residual now " + position.residual()
+                + (position.residualSide() == null ? "" : " paying on Kalshi " + position.residualSide());
+        alert(Severity.CRITICAL, pairId, fillVoid.venue() + " fill " + fillVoid.fillId()
+            + " reversed by the venue: " + residual + " (reconciling now)");
         reconcile(s);
       }
     }
@@ -1537,6 +1554,8 @@ public final class ArbEngine {
     final Map<VenueId, Money> available = new EnumMap<>(VenueId.class);
     final Map<VenueId, Instant> streamLostAt = new EnumMap<>(VenueId.class);
     final Map<VenueId, String> listenProblems = new EnumMap<>(VenueId.class);
+    /** The pair of each fill recorded since start ("VENUE:fillId"), to name it if the fill is reversed. */
+    final Map<String, String> fillPairs = new HashMap<>();
     LocalDate day;
     Money dayBaseline = Money.ZERO;
     Money unwindLossToday = Money.ZERO;

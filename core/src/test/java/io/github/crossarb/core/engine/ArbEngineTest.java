@@ -181,4 +181,39 @@ class ArbEngineTest {
     assertThat(h.executor().count.get()).isZero();
     assertThat(h.engine.snapshot().lastReconciliation().passed()).isFalse();
   }
+
+  @Test
+  void perPairPolicyOverridesTheDefault() throws Exception {
+    h.start(Harness.config().pairPolicies(Map.of(PAIR, ExecutionPolicy.SEQUENTIAL)).build());
+    h.events.await(EngineEvent.Reconciled.class, r -> r.passed());
+    h.pushOpportunity();
+    assertThat(h.executor().next().request().policy()).isEqualTo(ExecutionPolicy.SEQUENTIAL);
+  }
+
+  @Test
+  void snapshotShowsTheEngineAndItsPairs() throws Exception {
+    assertThat(h.build(Harness.config().build()).snapshot().trading()).isEqualTo(EngineSnapshot.TradingState.STARTING);
+    await(h.engine.start());
+    h.events.await(EngineEvent.Reconciled.class, r -> r.passed());
+    h.pushOpportunity();
+    FakeExecutor.Call call = h.executor().next();
+    pollUntil(() -> "in flight".equals(h.view(PAIR).state()), "in flight published");
+    EngineSnapshot s = h.engine.snapshot();
+    assertThat(s.mode()).isEqualTo(EngineMode.PAPER);
+    assertThat(s.approval()).isEqualTo(ApprovalMode.AUTO);
+    assertThat(s.trading()).isEqualTo(EngineSnapshot.TradingState.TRADING);
+    assertThat(s.ledger()).isNotNull();
+    assertThat(s.lastReconciliation().passed()).isTrue();
+    assertThat(s.opportunities()).isEqualTo(1);
+    EngineSnapshot.PairView v = s.pair(PAIR);
+    assertThat(v.kalshiBook()).isEqualTo("TRUSTED");
+    assertThat(v.polymarketYesBook()).isEqualTo("TRUSTED");
+    assertThat(v.polymarketNoBook()).isEqualTo("TRUSTED");
+    assertThat(v.opportunity().expectedProfit()).isEqualTo(Money.parse("1.00"));
+    assertThat(v.lastEvaluation()).startsWith("opportunity BUY_KALSHI_YES size 10");
+    call.promise().complete(hedged(call));
+    pollUntil(() -> h.engine.snapshot().executions() == 1, "execution counted");
+    await(h.engine.stop());
+    assertThat(h.engine.snapshot().trading()).isEqualTo(EngineSnapshot.TradingState.STOPPED);
+  }
 }

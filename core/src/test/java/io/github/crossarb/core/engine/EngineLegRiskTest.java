@@ -225,10 +225,18 @@ class EngineLegRiskTest {
     assertThat(h.ledgers.get(EngineMode.LIVE).snapshot().fills()).isZero();
     assertThat(h.events.all(EngineEvent.FillRecorded.class)).hasSize(1);
 
+    // the Kalshi leg filled too: hedged, until the Polymarket trade fails on chain
+    FakeExecutionClient kalshi = h.client(EngineMode.PAPER, VenueId.KALSHI);
+    pollUntil(() -> kalshi.listener != null, "the engine listens to Kalshi");
+    kalshi.listener.onFill(new Fill("k-1", InstrumentId.kalshi(Harness.TICKER), Outcome.YES, Side.BUY,
+        Price.parse("0.40"), Quantity.of(10), Money.ZERO, Instant.now(), new ClientOrderId("arb-2"), PAIR));
+    h.events.await(EngineEvent.FillRecorded.class, f -> f.fill().fillId().equals("k-1") && !f.provisional());
     poly.listener.onFillVoid(new io.github.crossarb.core.position.FillVoid(VenueId.POLYMARKET, "t-1", Instant.now()));
     h.events.await(EngineEvent.FillReversed.class, f -> f.fillVoid().fillId().equals("t-1"));
-    assertThat(h.ledgers.get(EngineMode.PAPER).snapshot().fills()).isZero();
-    h.events.await(EngineEvent.Alert.class, a -> a.message().contains("reversed"));
+    assertThat(h.ledgers.get(EngineMode.PAPER).snapshot().fills()).isEqualTo(1);
+    EngineEvent.Alert reversed = h.events.await(EngineEvent.Alert.class, a -> a.message().contains("reversed"));
+    assertThat(reversed.pairId()).isEqualTo(PAIR);
+    assertThat(reversed.message()).contains("residual now 10 paying on Kalshi YES");
   }
 
   @Test

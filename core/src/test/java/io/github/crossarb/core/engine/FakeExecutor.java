@@ -22,13 +22,21 @@ final class FakeExecutor implements OpportunityExecutor {
 
   final BlockingQueue<Call> calls = new LinkedBlockingQueue<>();
   final AtomicInteger count = new AtomicInteger();
+  /** Pairs with an execution not finished yet, and how often a second one started beside it. */
+  final java.util.Set<String> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  final AtomicInteger overlaps = new AtomicInteger();
   /** When set, runs inside execute (on the engine's context) and its report completes at once. */
   volatile BiFunction<ExecutionRequest, ExecutionContext, ExecutionReport> script;
 
   @Override
   public Future<ExecutionReport> execute(ExecutionRequest request, ExecutionContext context) {
     count.incrementAndGet();
+    String pair = request.pair().id();
+    if (!running.add(pair)) {
+      overlaps.incrementAndGet();
+    }
     Promise<ExecutionReport> promise = Promise.promise();
+    promise.future().onComplete(ar -> running.remove(pair));
     calls.add(new Call(request, context, promise, Thread.currentThread().getName()));
     var s = script;
     if (s != null) {

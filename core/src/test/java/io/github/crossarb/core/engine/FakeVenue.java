@@ -28,6 +28,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -59,6 +61,16 @@ final class FakeVenue implements Venue {
   FakeVenue(Vertx vertx, VenueId id) {
     this.id = id;
     this.venueContext = vertx.getOrCreateContext(); // its own event-loop context, not the engine's
+  }
+
+  /**
+   * Completes once everything pushed so far went through this venue's context and then whatever
+   * {@code thenOnEngine} queues (e.g. a no-op engine command, which runs after the relayed updates).
+   */
+  CompletableFuture<Void> barrier(Supplier<Future<?>> thenOnEngine) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    venueContext.runOnContext(v -> thenOnEngine.get().onComplete(ar -> done.complete(null)));
+    return done;
   }
 
   @Override

@@ -13,7 +13,8 @@ import java.util.Objects;
  * committed and the ledger does not show yet (fills arrive after the orders' answers). Per pair
  * the larger of the two views counts: the ledger now, or the ledger when the execution started
  * plus the orders it was allowed since. That neither forgets an order whose fill is late nor
- * counts a fill twice.
+ * counts a fill twice. An IOC order that filled nothing keeps counting until its execution ends:
+ * the error is on the safe side and short.
  */
 public final class Exposures {
   private Exposures() {}
@@ -63,8 +64,11 @@ public final class Exposures {
       Money extra = atLeastZero(f.baseNotional().plus(f.committed()).minus(now));
       byPair.put(f.pairId(), now.plus(extra));
       total = total.plus(extra);
+      // Unhedged exposure not in the ledger yet can only come from orders not in the ledger yet: once
+      // every fill arrived (the hedge's too) the ledger alone says what is unhedged.
       Money unhedgedNow = unhedged(ledger, f.pairId());
-      unhedged = unhedged.plus(atLeastZero(f.baseUnhedged().plus(f.committedUnhedged()).minus(unhedgedNow)));
+      Money unhedgedExtra = atLeastZero(f.baseUnhedged().plus(f.committedUnhedged()).minus(unhedgedNow));
+      unhedged = unhedged.plus(unhedgedExtra.compareTo(extra) <= 0 ? unhedgedExtra : extra);
     }
     return new Exposure(byPair, total, unhedged, realizedPnlToday);
   }
