@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
         OrdersCommand.class,
         OrderCommand.class,
         PolymarketCommand.class,
+        io.github.crossarb.cli.command.pairs.PairsCommand.class,
         SimCommand.class})
 public final class ControllerCommand extends RootCommand {
   public ControllerCommand(Map<String, String> environment) {
