@@ -3,14 +3,15 @@ package io.github.crossarb.cli;
 import io.github.crossarb.cli.command.BalanceCommand;
 import io.github.crossarb.cli.command.BookCommand;
 import io.github.crossarb.cli.command.ConfigCommand;
+import io.github.crossarb.cli.command.DemoCommand;
 import io.github.crossarb.cli.command.MarketsCommand;
 import io.github.crossarb.cli.command.OrderCommand;
 import io.github.crossarb.cli.command.OrdersCommand;
 import io.github.crossarb.cli.command.PolymarketCommand;
 import io.github.crossarb.cli.command.PositionsCommand;
-import io.github.crossarb.cli.command.DemoCommand;
 import io.github.crossarb.cli.command.RunCommand;
 import io.github.crossarb.cli.command.SimCommand;
+import io.github.crossarb.cli.command.pairs.PairsCommand;
 import io.github.crossarb.cli.venue.StandardVenues;
 import io.github.crossarb.cli.venue.VenueFactory;
 import java.util.Map;
@@ -29,9 +30,10 @@ import picocli.CommandLine.Command;
         OrdersCommand.class,
         OrderCommand.class,
         PolymarketCommand.class,
-        SimCommand.class,
+        PairsCommand.class,
         RunCommand.class,
-        DemoCommand.class})
+        DemoCommand.class,
+        SimCommand.class})
 public final class ControllerCommand extends RootCommand {
   public ControllerCommand(Map<String, String> environment) {
     this(environment, StandardVenues::open);

@@ -24,7 +24,8 @@ import java.util.TreeSet;
  *
  * <p>Hard vetoes, because they mean different contracts: both titles name thresholds and none is
  * shared; both name years (or months, or days) and none is shared. The score (0..100) is
- * integer arithmetic: 60 points of title likeness, 25 of rules-text likeness, 15 of agreement
+ * integer arithmetic: 60 points of title likeness, 25 of rules-text likeness (when a side has no
+ * rules text: 75 points of title likeness instead, with a warning), 15 of agreement
  * (same threshold, same date, close times within a day), minus penalties (close times far
  * apart, a threshold or date on one side only).
  */
@@ -219,7 +220,10 @@ public final class PairSuggester {
       warnings.add("only " + (k.direction == null ? "Polymarket" : "Kalshi") + " states a direction");
     }
 
-    long score = (60 * title + 25 * rules) / 100 + agreement - penalty;
+    // Without a rules text on one side, the title carries part of the rules' weight (not all of it:
+    // less is known, and the warning says so).
+    boolean bothRules = !k.rulesWords.isEmpty() && !p.rulesWords.isEmpty();
+    long score = (bothRules ? (60 * title + 25 * rules) : (75 * title)) / 100 + agreement - penalty;
     score = Math.max(0, Math.min(100, score));
     return new PairSuggestion(k.market, p.market, (int) score, relation, reasons, warnings);
   }
