@@ -287,6 +287,52 @@ class LegExecutorTest {
     }
 
     @Test
+    void untrustedLongBookIsUnwoundOnceAtTheCapPrice() throws Exception {
+      poly.then(Reply.of(Kind.REJECT));
+      ctx.withBook(book(POLY_NO, clock, levels("0.53@100"), levels("0.60@100")));
+      ctx.book(KALSHI).markUntrusted(UntrustedReason.DISCONNECTED);
+      kalshi.then(Reply.fill(1000), Reply.fill(0));
+      ExecutionReport report = run(request(opportunity("10", "0.40", "0.55"), ExecutionPolicy.PARALLEL),
+          params(Duration.ofMillis(100), 2, "0.50", Duration.ofMillis(100)), Map.of());
+
+      assertThat(sent(OrderPurpose.UNWIND)).singleElement()
+          .satisfies(u -> assertThat(u.request().price()).isEqualTo(Price.parse("0.35")));
+      assertThat(report.outcome()).isEqualTo(ExecutionOutcome.RESIDUAL_OPEN);
+      assertThat(report.residual()).isEqualTo(Quantity.of(10));
+    }
+
+    @Test
+    void polymarketHedgeIsCutToWholeCentsAndTheRestUnwound() throws Exception {
+      Instrument poly005 = new Instrument(POLY_NO, TickGrid.fixed(Price.parse("0.005")), Quantity.of(5), Quantity.parse("0.01"));
+      ctx.withBook(book(POLY_NO, clock, levels("0.53@100"), levels("0.585@100")));
+      poly.then(Reply.fill(0));
+      ExecutionReport report = run(request(opportunity("8", "0.40", "0.585"), ExecutionPolicy.PARALLEL,
+          KALSHI_INSTRUMENT, poly005, NO_FEES), params(Duration.ofMillis(100), 1, "1.00", Duration.ofMillis(100)), Map.of());
+
+      // 8 × 0.585 is whole cents; the hedge of 8 too
+      assertThat(sent(OrderPurpose.HEDGE)).singleElement()
+          .satisfies(h -> assertThat(h.request().size()).isEqualTo(Quantity.of(8)));
+      assertThat(report.outcome()).isEqualTo(ExecutionOutcome.HEDGED);
+    }
+
+    @Test
+    void polymarketHedgeOfAnOddCountAtAHalfTickIsCut() throws Exception {
+      Instrument poly005 = new Instrument(POLY_NO, TickGrid.fixed(Price.parse("0.005")), Quantity.of(5), Quantity.parse("0.01"));
+      ctx.withBook(book(POLY_NO, clock, levels("0.53@100"), levels("0.585@100")));
+      kalshi.then(Reply.fill(1000), Reply.fill(1000));
+      poly.then(Reply.filled(Quantity.of(1)), Reply.fill(1000)); // 1 of 8: 7 short, 7 × 0.585 = 4.095
+      ExecutionReport report = run(request(opportunity("8", "0.40", "0.585"), ExecutionPolicy.PARALLEL,
+          KALSHI_INSTRUMENT, poly005, NO_FEES), params(Duration.ofMillis(100), 1, "1.00", Duration.ofMillis(100)), Map.of());
+
+      assertThat(sent(OrderPurpose.HEDGE)).singleElement()
+          .satisfies(h -> assertThat(h.request().size()).isEqualTo(Quantity.of(6)));
+      assertThat(sent(OrderPurpose.UNWIND)).singleElement()
+          .satisfies(u -> assertThat(u.request().size()).isEqualTo(Quantity.of(1)));
+      assertThat(report.outcome()).isEqualTo(ExecutionOutcome.UNWOUND);
+      assertThat(report.hedged()).isEqualTo(Quantity.of(7));
+    }
+
+    @Test
     void unknownLegFoundAtTheVenueCountsItsFill() throws Exception {
       poly.then(Reply.of(Kind.UNKNOWN_TAKEN, 1000));
       ExecutionReport report = run(ExecutionPolicy.PARALLEL);

@@ -60,7 +60,8 @@ import java.util.Set;
  *       worst ask level they need, never above the planned limit plus {@code maxHedgeSlippage}.
  *   <li>Unwind: what stays unhedged is sold back on the long leg, IOC at the best bid when that
  *       keeps the loss within {@code unwindLossCap}, then at most once more at the lowest price that
- *       does (the cap price). Never more: a residual left is RESIDUAL_OPEN and alerted.
+ *       does (the cap price); with the long leg's book untrusted, once at the cap price. Never more: a
+ *       residual left is RESIDUAL_OPEN and alerted.
  *   <li>Sizes respect each venue's minimum and step; a difference below them cannot be traded and
  *       stays a residual.
  * </ul>
@@ -263,7 +264,8 @@ public final class ExecutionRun {
         notes.add("no ask within " + cap.get() + " on a trusted " + leg.venue().label() + " book before the hedge deadline");
         return Future.succeededFuture(false);
       }
-      RiskDecision decision = check(leg, Side.BUY, price.get(), size, false);
+      Quantity send = wholeCents(leg, size, price.get());
+      RiskDecision decision = check(leg, Side.BUY, price.get(), send, false);
       if (decision instanceof RiskDecision.Denied d) {
         notes.add("risk denied the " + purpose.name().toLowerCase() + " on " + leg.venue().label() + ": " + d.detail());
         return Future.succeededFuture(false);
@@ -275,7 +277,7 @@ public final class ExecutionRun {
       if (purpose == OrderPurpose.HEDGE) {
         hedgeOrders++;
       }
-      return send(leg, purpose, Side.BUY, price.get(), size, tif.get(), now).map(s -> true);
+      return send(leg, purpose, Side.BUY, price.get(), send, tif.get(), now).map(s -> true);
     });
   }
 
@@ -606,6 +608,18 @@ public final class ExecutionRun {
       return Optional.of(preferred);
     }
     return caps.supports(fallback) ? Optional.of(fallback) : Optional.empty();
+  }
+
+  /**
+   * A Polymarket BUY cut to the largest size whose amount at {@code price} is whole cents (see
+   * {@link BookMath#wholeCentSize}): slightly fewer shares than asked would leave a shortfall too
+   * small to hedge, while a cut leaves one the unwind can sell back. Other venues: unchanged.
+   */
+  private Quantity wholeCents(LegState leg, Quantity size, Price price) {
+    if (leg.venue() != VenueId.POLYMARKET) {
+      return size;
+    }
+    return BookMath.wholeCentSize(size, price, leg.instrument().sizeStep(), leg.instrument().minSize(), WHOLE_CENT_MAX_STEPS);
   }
 
   private Quantity gap() {
