@@ -73,6 +73,7 @@ class LegExecutorProperties {
     Arbitrary<Kind> kind = Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(6, Arbitraries.just(Kind.FILL)),
         net.jqwik.api.Tuple.of(1, Arbitraries.just(Kind.PENDING)),
+        net.jqwik.api.Tuple.of(1, Arbitraries.just(Kind.RESTING)),
         net.jqwik.api.Tuple.of(1, Arbitraries.just(Kind.REJECT)),
         net.jqwik.api.Tuple.of(1, Arbitraries.just(Kind.DENY)),
         net.jqwik.api.Tuple.of(1, Arbitraries.just(Kind.UNKNOWN_TAKEN)),

@@ -386,6 +386,19 @@ class LegExecutorTest {
     }
 
     @Test
+    void orderLeftOpenIsCancelledWhenTheLookupGivesUpAndItsFillCounts() throws Exception {
+      poly.then(Reply.of(Kind.RESTING, 1000).withExact(Quantity.of(7)));
+      ExecutionReport report = run(ExecutionPolicy.PARALLEL);
+
+      assertThat(poly.cancels()).isEqualTo(1);
+      assertThat(report.outcome()).isNotEqualTo(ExecutionOutcome.UNKNOWN);
+      assertThat(sent(OrderPurpose.LEG)).hasSize(2);
+      // 7 filled and cancelled; the 3 short were below Polymarket's minimum: Kalshi sold 3 back
+      assertThat(report.polymarketFilled()).isEqualTo(Quantity.of(7));
+      assertThat(report.outcome()).isEqualTo(ExecutionOutcome.UNWOUND);
+    }
+
+    @Test
     void lateAnswerIsWaitedFor() throws Exception {
       poly.then(Reply.fill(1000).late(80));
       ExecutionReport report = run(ExecutionPolicy.PARALLEL);
