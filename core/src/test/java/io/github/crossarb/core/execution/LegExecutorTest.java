@@ -471,6 +471,55 @@ class LegExecutorTest {
     }
 
     @Test
+    void aBugAfterOrdersWentReportsThemUnknownInsteadOfFailing() throws Exception {
+      java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+      io.github.crossarb.core.pricing.FeeModel breaksAfterTheRiskChecks = new io.github.crossarb.core.pricing.FeeModel() {
+        @Override
+        public long takerFeeMicros(long priceMicros, long quantityMicros) {
+          if (calls.incrementAndGet() > 2) {
+            throw new IllegalStateException("fee table corrupt");
+          }
+          return 0;
+        }
+
+        @Override
+        public Money makerFee(Price price, Quantity quantity) {
+          return Money.ZERO;
+        }
+      };
+      ExecutionReport report = run(request(opportunity("10", "0.40", "0.55"), ExecutionPolicy.PARALLEL,
+          KALSHI_INSTRUMENT, ExecutionFixtures.POLY_INSTRUMENT, breaksAfterTheRiskChecks), defaultParams(), Map.of());
+
+      assertThat(report.outcome()).isEqualTo(ExecutionOutcome.UNKNOWN);
+      assertThat(report.unknownOrders()).containsExactlyInAnyOrder(
+          kalshi.orders().get(0).clientOrderId(), poly.orders().get(0).clientOrderId());
+      assertThat(report.detail()).contains("fee table corrupt");
+      assertThat(kalshi.orders()).hasSize(1);
+      assertThat(poly.orders()).hasSize(1);
+    }
+
+    @Test
+    void aBugBeforeAnyOrderIsDenied() throws Exception {
+      io.github.crossarb.core.pricing.FeeModel broken = new io.github.crossarb.core.pricing.FeeModel() {
+        @Override
+        public long takerFeeMicros(long priceMicros, long quantityMicros) {
+          throw new IllegalStateException("fee table corrupt");
+        }
+
+        @Override
+        public Money makerFee(Price price, Quantity quantity) {
+          return Money.ZERO;
+        }
+      };
+      ExecutionReport report = run(request(opportunity("10", "0.40", "0.55"), ExecutionPolicy.PARALLEL,
+          KALSHI_INSTRUMENT, ExecutionFixtures.POLY_INSTRUMENT, broken), defaultParams(), Map.of());
+
+      assertThat(report.outcome()).isEqualTo(ExecutionOutcome.DENIED);
+      assertThat(report.detail()).contains("internal error");
+      assertThat(kalshi.orders()).isEmpty();
+    }
+
+    @Test
     void unwindLossCountsFees() throws Exception {
       var fees = KalshiFeeModel.of("quadratic", 1_000_000L);
       poly.then(Reply.of(Kind.REJECT));

@@ -167,14 +167,15 @@ public final class ExecutionRun {
     Instant now = ctx.clock().instant();
     Future<Settled> fk = send(kalshi, OrderPurpose.LEG, Side.BUY, kalshi.plan().limitPrice(), size, tk.get(), now);
     Future<Settled> fp = send(polymarket, OrderPurpose.LEG, Side.BUY, polymarket.plan().limitPrice(), size, tp.get(), now);
-    return Future.join(fk, fp).transform(ignored -> {
+    // join waits for both legs even if one failed (a bug), so the report sees every order sent
+    return Future.join(fk, fp).compose(ignored -> {
       legsMismatched = !kalshi.net().equals(polymarket.net());
       return closeMismatch();
     });
   }
 
   private Future<ExecutionReport> sequential(Quantity size) {
-    LegState first = firstLeg(size);
+    LegState first = firstLeg();
     LegState second = other(first);
     Optional<TimeInForce> tFirst = tif(first.venue(), TimeInForce.FOK, TimeInForce.IOC);
     Optional<TimeInForce> tSecond = tif(second.venue(), TimeInForce.IOC, TimeInForce.FOK);
@@ -213,10 +214,10 @@ public final class ExecutionRun {
    * On a tie Polymarket goes first: its FAK/FOK amounts are rounded, it is usually the thinner book,
    * and its trades can still fail on chain.
    */
-  LegState firstLeg(Quantity size) {
+  private LegState firstLeg() {
+    // Both legs carry the same size, so depth relative to size orders them as depth does.
     Quantity dk = depthAtLimit(kalshi);
     Quantity dp = depthAtLimit(polymarket);
-    // Compare depth/size for both legs: same size, so comparing depths is enough.
     return dk.compareTo(dp) < 0 ? kalshi : polymarket;
   }
 
@@ -448,14 +449,16 @@ public final class ExecutionRun {
   private Future<Settled> lookUp(LegState leg, OrderRequest order, SubmitResult result, VenueOrderId venueOrderId,
       Quantity knownFilled, Instant at) {
     Instant until = ctx.clock().instant().plus(params.unknownResolveTimeout());
-    return poll(leg, order, result, venueOrderId, knownFilled, at, until, initialBackoff(params.unknownResolveTimeout()));
+    // A fill the submit's answer already reported dates from that answer, not from the lookup.
+    Instant filledSince = knownFilled.isZero() ? null : at;
+    return poll(leg, order, result, venueOrderId, knownFilled, filledSince, until, initialBackoff(params.unknownResolveTimeout()));
   }
 
   private Future<Settled> poll(LegState leg, OrderRequest order, SubmitResult result, VenueOrderId venueOrderId,
-      Quantity knownFilled, Instant at, Instant until, long backoffMillis) {
+      Quantity knownFilled, Instant filledSince, Instant until, long backoffMillis) {
     long remaining = Duration.between(ctx.clock().instant(), until).toMillis();
     if (remaining <= 0) {
-      return lastLookUp(leg, order, result, venueOrderId, knownFilled, at);
+      return lastLookUp(leg, order, result, venueOrderId, knownFilled, filledSince);
     }
     ClientOrderId id = order.clientOrderId();
     return delay(Math.min(backoffMillis, remaining))
@@ -463,7 +466,7 @@ public final class ExecutionRun {
         .transform(ar -> {
           long next = Math.min(backoffMillis * 2, MAX_BACKOFF_MILLIS);
           if (ar.failed()) {
-            return poll(leg, order, result, venueOrderId, knownFilled, at, until, next);
+            return poll(leg, order, result, venueOrderId, knownFilled, filledSince, until, next);
           }
           Optional<OrderReport> found = ar.result();
           if (found.isEmpty()) {
@@ -472,13 +475,13 @@ public final class ExecutionRun {
               return Future.succeededFuture(new Settled(resolved, Quantity.ZERO, true, true, emitOutcome(resolved)));
             }
             // An order the venue acknowledged cannot vanish: keep looking.
-            return poll(leg, order, result, venueOrderId, knownFilled, at, until, next);
+            return poll(leg, order, result, venueOrderId, knownFilled, filledSince, until, next);
           }
           OrderReport report = found.get();
           if (isFinal(report.status())) {
-            return Future.succeededFuture(resolvedBy(report, id));
+            return Future.succeededFuture(resolvedBy(report, id, filledSince));
           }
-          return poll(leg, order, result, report.venueOrderId(), max(knownFilled, report.filled()), at, until, next);
+          return poll(leg, order, result, report.venueOrderId(), max(knownFilled, report.filled()), filledSince, until, next);
         });
   }
 
@@ -487,9 +490,9 @@ public final class ExecutionRun {
    * Polymarket order can stay "delayed") is cancelled, then looked up once more.
    */
   private Future<Settled> lastLookUp(LegState leg, OrderRequest order, SubmitResult result, VenueOrderId venueOrderId,
-      Quantity knownFilled, Instant at) {
+      Quantity knownFilled, Instant filledSince) {
     ClientOrderId id = order.clientOrderId();
-    Settled unknown = new Settled(result, knownFilled, false, true, at);
+    Settled unknown = new Settled(result, knownFilled, false, true, filledSince != null ? filledSince : ctx.clock().instant());
     if (venueOrderId == null) {
       return Future.succeededFuture(unknown);
     }
@@ -503,15 +506,16 @@ public final class ExecutionRun {
     }
     return after.transform(ar -> {
       if (ar.succeeded() && ar.result().isPresent() && isFinal(ar.result().get().status())) {
-        return Future.succeededFuture(resolvedBy(ar.result().get(), id));
+        return Future.succeededFuture(resolvedBy(ar.result().get(), id, filledSince));
       }
       return Future.succeededFuture(unknown);
     });
   }
 
-  private Settled resolvedBy(OrderReport report, ClientOrderId id) {
+  private Settled resolvedBy(OrderReport report, ClientOrderId id, Instant filledSince) {
     SubmitResult resolved = new SubmitResult.Accepted(id, report.venueOrderId(), report.status(), report.filled());
-    return new Settled(resolved, report.filled(), true, true, emitOutcome(resolved));
+    Instant at = emitOutcome(resolved);
+    return new Settled(resolved, report.filled(), true, true, filledSince != null ? filledSince : at);
   }
 
   private Future<Optional<OrderReport>> findOrder(LegState leg, ClientOrderId id) {
