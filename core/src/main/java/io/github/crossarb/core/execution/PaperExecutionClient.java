@@ -59,7 +59,9 @@ import java.util.Optional;
  * insufficient_position}); a market without a fee model or book is rejected; a repeated client
  * order id is rejected. Kalshi positions are reported net of YES against NO per market, as Kalshi
  * reports them; cash is not credited for netted pairs before settlement (a paper simplification).
- * Polymarket's FAK/FOK amount rounding is not simulated: a paper order fills whole levels.
+ * Polymarket's FAK/FOK amount rounding is not simulated: a paper order fills whole levels; its
+ * fills are confirmed ({@link ExecutionListener#onFillConfirmed}) right after they are reported,
+ * since a paper trade cannot fail on chain.
  *
  * <p>Use it on the engine's context only (the books it reads live there); answers and listener
  * calls come on that context.
@@ -174,6 +176,10 @@ public final class PaperExecutionClient implements ExecutionClient {
     if (listener != null) {
       for (Fill fill : newFills) {
         listener.onFill(fill);
+        if (venue == VenueId.POLYMARKET) {
+          // a paper trade never fails on chain: confirmed at once, so the ledger does not wait for it
+          listener.onFillConfirmed(venue, fill.fillId());
+        }
       }
       listener.onOrderUpdate(report);
     }

@@ -575,6 +575,37 @@ class LegExecutorTest {
     }
 
     @Test
+    void firstLegUnknownEndsUnknownWithoutTheSecond() throws Exception {
+      poly.then(Reply.of(Kind.UNKNOWN_SILENT));
+      ExecutionReport report = run(ExecutionPolicy.SEQUENTIAL);
+
+      assertThat(report.outcome()).isEqualTo(ExecutionOutcome.UNKNOWN);
+      assertThat(report.unknownOrders()).containsExactly(poly.orders().get(0).clientOrderId());
+      assertThat(kalshi.orders()).isEmpty();
+      assertThat(poly.orders()).hasSize(1);
+    }
+
+    @Test
+    void firstLegThatNeverArrivedFilledNothing() throws Exception {
+      poly.then(Reply.of(Kind.UNKNOWN_LOST));
+      ExecutionReport report = run(ExecutionPolicy.SEQUENTIAL);
+
+      assertThat(report.outcome()).isEqualTo(ExecutionOutcome.NOTHING_FILLED);
+      assertThat(kalshi.orders()).isEmpty();
+      assertThat(poly.orders()).hasSize(1);
+    }
+
+    @Test
+    void firstLegFoundAfterAnUnknownAnswerIsHedged() throws Exception {
+      poly.then(Reply.of(Kind.UNKNOWN_TAKEN, 1000));
+      ExecutionReport report = run(ExecutionPolicy.SEQUENTIAL);
+
+      assertThat(report.outcome()).isEqualTo(ExecutionOutcome.HEDGED);
+      assertThat(kalshi.orders()).singleElement()
+          .satisfies(k -> assertThat(k.size()).isEqualTo(Quantity.of(10)));
+    }
+
+    @Test
     void firstLegDeniedByTheVenueIsDenied() throws Exception {
       poly.then(Reply.of(Kind.DENY));
       ExecutionReport report = run(ExecutionPolicy.SEQUENTIAL);
