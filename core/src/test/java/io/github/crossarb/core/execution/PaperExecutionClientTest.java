@@ -298,6 +298,19 @@ class PaperExecutionClientTest {
   }
 
   @Test
+  void postOnlyOrderThatWouldTakeIsRejectedOneThatWouldNotRests() throws Exception {
+    PaperExecutionClient kalshi = client(VenueId.KALSHI, "100", Duration.ZERO);
+    OrderRequest crossing = new OrderRequest(new ClientOrderId("po-1"), KALSHI, Outcome.YES, Side.BUY, Price.parse("0.62"),
+        Quantity.of(1), TimeInForce.GTC, true, null);
+    OrderRequest resting = new OrderRequest(new ClientOrderId("po-2"), KALSHI, Outcome.YES, Side.BUY, Price.parse("0.61"),
+        Quantity.of(1), TimeInForce.GTC, true, null);
+
+    assertThat(((SubmitResult.Rejected) on(() -> kalshi.submit(crossing))).venueCode()).isEqualTo("post_only_cross");
+    assertThat(((SubmitResult.Accepted) on(() -> kalshi.submit(resting))).status()).isEqualTo(OrderStatus.OPEN);
+    assertThat(pushed).isEmpty();
+  }
+
+  @Test
   void fillsAreListedSinceATime() throws Exception {
     PaperExecutionClient kalshi = client(VenueId.KALSHI, "100", Duration.ZERO);
     Instant before = clock.instant();
