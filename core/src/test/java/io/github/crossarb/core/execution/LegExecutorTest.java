@@ -520,6 +520,19 @@ class LegExecutorTest {
     }
 
     @Test
+    void requestWhoseInstrumentIsNotTheLegsIsDeniedNotThrown() throws Exception {
+      Instrument yesToken = new Instrument(io.github.crossarb.core.model.InstrumentId.polymarket("7001"),
+          TickGrid.fixed(Price.parse("0.01")), Quantity.of(5), Quantity.parse("0.01"));
+      ExecutionReport report = run(request(opportunity("10", "0.40", "0.55"), ExecutionPolicy.PARALLEL,
+          KALSHI_INSTRUMENT, yesToken, NO_FEES), defaultParams(), Map.of());
+
+      assertThat(report.outcome()).isEqualTo(ExecutionOutcome.DENIED);
+      assertThat(report.detail()).startsWith("invalid execution request:").contains("7001");
+      assertThat(kalshi.orders()).isEmpty();
+      assertThat(poly.orders()).isEmpty();
+    }
+
+    @Test
     void unwindLossCountsFees() throws Exception {
       var fees = KalshiFeeModel.of("quadratic", 1_000_000L);
       poly.then(Reply.of(Kind.REJECT));
