@@ -130,6 +130,30 @@ class LegExecutorProperties {
     assertThat(ctx.finished).hasSize(all.size());
     assertThat(ctx.intents.size()).isGreaterThanOrEqualTo(all.size());
 
+    // every order was allowed by a risk check of its own notional made before it was sent
+    List<Object> timeline;
+    synchronized (ctx.timeline) {
+      timeline = List.copyOf(ctx.timeline);
+    }
+    Set<Integer> usedChecks = new HashSet<>();
+    for (int i = 0; i < timeline.size(); i++) {
+      if (timeline.get(i) instanceof EngineEvent.OrderSent sent) {
+        OrderRequest o = sent.request();
+        Money notional = o.side() == io.github.crossarb.core.model.Side.BUY
+            ? Money.costOf(o.price(), o.size())
+            : Money.proceedsOf(o.price(), o.size());
+        int match = -1;
+        for (int j = 0; j < i && match < 0; j++) {
+          if (!usedChecks.contains(j) && timeline.get(j) instanceof ExecutionFixtures.Checked c
+              && c.intent().notional().equals(notional) && c.decision().isAllowed()) {
+            match = j;
+          }
+        }
+        assertThat(match).as("no allowed risk check of %s before %s", notional, o).isNotNegative();
+        usedChecks.add(match);
+      }
+    }
+
     // nothing but unwinds after the hedge deadline (counted from the first fill learnt)
     Instant firstFill = ctx.eventsOf(EngineEvent.OrderOutcome.class).stream()
         .filter(o -> o.result() instanceof SubmitResult.Accepted a && !a.filled().isZero())
