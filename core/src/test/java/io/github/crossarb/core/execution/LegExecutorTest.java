@@ -548,6 +548,38 @@ class LegExecutorTest {
   }
 
   @Nested
+  class FrozenClock {
+    private final InstantSource frozen = InstantSource.fixed(java.time.Instant.parse("2026-11-27T08:00:00Z"));
+
+    @BeforeEach
+    void freeze() {
+      kalshi = new ScriptedExecutionClient(vertx, VenueId.KALSHI, Quantity.of(1), frozen);
+      poly = new ScriptedExecutionClient(vertx, VenueId.POLYMARKET, Quantity.parse("0.01"), frozen);
+      ctx = new RecordingContext(frozen)
+          .withBook(book(KALSHI, frozen, levels("0.38@100"), levels("0.40@100")))
+          .withBook(book(POLY_NO, frozen, levels("0.53@100"), levels("0.55@6", "0.56@100")));
+    }
+
+    @Test
+    void lookupsEndEvenWhenTheClockDoesNotMove() throws Exception {
+      poly.then(Reply.of(Kind.UNKNOWN_SILENT));
+      ExecutionReport report = run(ExecutionPolicy.PARALLEL);
+
+      assertThat(report.outcome()).isEqualTo(ExecutionOutcome.UNKNOWN);
+    }
+
+    @Test
+    void hedgeWaitsEndEvenWhenTheClockDoesNotMove() throws Exception {
+      poly.then(Reply.fill(500));
+      ctx.book(POLY_NO).markUntrusted(UntrustedReason.DISCONNECTED);
+      ExecutionReport report = run(ExecutionPolicy.PARALLEL);
+
+      assertThat(sent(OrderPurpose.HEDGE)).isEmpty();
+      assertThat(report.outcome()).isEqualTo(ExecutionOutcome.UNWOUND);
+    }
+  }
+
+  @Nested
   class Sequential {
     @Test
     void thinnerLegGoesFirstFokThenTheOtherIoc() throws Exception {

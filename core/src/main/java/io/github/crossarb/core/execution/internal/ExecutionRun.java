@@ -92,6 +92,12 @@ public final class ExecutionRun {
   /** When the first fill became known (the time of the outcome event that reported it). */
   private Instant firstFillAt;
   private int hedgeOrders;
+  /**
+   * Timer time spent waiting for a hedge price. The deadlines are read on the engine's clock, but
+   * the waits also stop once they add up to the window, so a clock that does not move (a test's,
+   * a stalled one) cannot make them wait forever.
+   */
+  private long hedgeWaitedMillis;
   private int sentToVenue;
   private int deniedByVenue;
   private boolean legsMismatched;
@@ -298,10 +304,13 @@ public final class ExecutionRun {
       }
     }
     Instant now = ctx.clock().instant();
-    if (firstFillAt == null || !now.isBefore(deadline())) {
+    long window = params.hedgeDeadline().toMillis();
+    if (firstFillAt == null || !now.isBefore(deadline()) || hedgeWaitedMillis >= window) {
       return Future.succeededFuture(Optional.empty());
     }
-    long wait = Math.min(backoffMillis, Math.max(1, Duration.between(now, deadline()).toMillis()));
+    long left = Math.min(Duration.between(now, deadline()).toMillis(), window - hedgeWaitedMillis);
+    long wait = Math.min(backoffMillis, Math.max(1, left));
+    hedgeWaitedMillis += wait;
     return delay(wait).compose(v -> awaitBuyPrice(leg, size, cap, Math.min(backoffMillis * 2, MAX_BACKOFF_MILLIS)));
   }
 
@@ -451,22 +460,26 @@ public final class ExecutionRun {
     Instant until = ctx.clock().instant().plus(params.unknownResolveTimeout());
     // A fill the submit's answer already reported dates from that answer, not from the lookup.
     Instant filledSince = knownFilled.isZero() ? null : at;
-    return poll(leg, order, result, venueOrderId, knownFilled, filledSince, until, initialBackoff(params.unknownResolveTimeout()));
+    return poll(leg, order, result, venueOrderId, knownFilled, filledSince, until, 0, initialBackoff(params.unknownResolveTimeout()));
   }
 
   private Future<Settled> poll(LegState leg, OrderRequest order, SubmitResult result, VenueOrderId venueOrderId,
-      Quantity knownFilled, Instant filledSince, Instant until, long backoffMillis) {
-    long remaining = Duration.between(ctx.clock().instant(), until).toMillis();
+      Quantity knownFilled, Instant filledSince, Instant until, long waitedMillis, long backoffMillis) {
+    // Both the clock and the time waited bound the lookups (see hedgeWaitedMillis).
+    long remaining = Math.min(Duration.between(ctx.clock().instant(), until).toMillis(),
+        params.unknownResolveTimeout().toMillis() - waitedMillis);
     if (remaining <= 0) {
       return lastLookUp(leg, order, result, venueOrderId, knownFilled, filledSince);
     }
     ClientOrderId id = order.clientOrderId();
-    return delay(Math.min(backoffMillis, remaining))
+    long wait = Math.min(backoffMillis, remaining);
+    long waited = waitedMillis + wait;
+    return delay(wait)
         .compose(v -> guard(home(findOrder(leg, id)), Duration.ofMillis(Math.max(1, remaining))))
         .transform(ar -> {
           long next = Math.min(backoffMillis * 2, MAX_BACKOFF_MILLIS);
           if (ar.failed()) {
-            return poll(leg, order, result, venueOrderId, knownFilled, filledSince, until, next);
+            return poll(leg, order, result, venueOrderId, knownFilled, filledSince, until, waited, next);
           }
           Optional<OrderReport> found = ar.result();
           if (found.isEmpty()) {
@@ -475,13 +488,14 @@ public final class ExecutionRun {
               return Future.succeededFuture(new Settled(resolved, Quantity.ZERO, true, true, emitOutcome(resolved)));
             }
             // An order the venue acknowledged cannot vanish: keep looking.
-            return poll(leg, order, result, venueOrderId, knownFilled, filledSince, until, next);
+            return poll(leg, order, result, venueOrderId, knownFilled, filledSince, until, waited, next);
           }
           OrderReport report = found.get();
           if (isFinal(report.status())) {
             return Future.succeededFuture(resolvedBy(report, id, filledSince));
           }
-          return poll(leg, order, result, report.venueOrderId(), max(knownFilled, report.filled()), filledSince, until, next);
+          return poll(leg, order, result, report.venueOrderId(), max(knownFilled, report.filled()), filledSince, until, waited,
+              next);
         });
   }
 
@@ -649,7 +663,7 @@ public final class ExecutionRun {
   }
 
   private boolean pastDeadline(Instant now) {
-    return firstFillAt == null || now.isAfter(deadline());
+    return firstFillAt == null || now.isAfter(deadline()) || hedgeWaitedMillis > params.hedgeDeadline().toMillis();
   }
 
   private static long initialBackoff(Duration window) {
