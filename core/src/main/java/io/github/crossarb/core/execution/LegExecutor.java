@@ -1,6 +1,8 @@
 package io.github.crossarb.core.execution;
 
 import io.github.crossarb.core.execution.internal.ExecutionRun;
+import io.github.crossarb.core.model.Money;
+import io.github.crossarb.core.model.Quantity;
 import io.github.crossarb.core.model.VenueId;
 import io.github.crossarb.core.venue.ExecutionClient;
 import io.github.crossarb.core.venue.VenueCapabilities;
@@ -8,6 +10,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -68,7 +71,16 @@ public final class LegExecutor implements OpportunityExecutor {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(context, "context");
     Context home = vertx.getOrCreateContext();
-    return new ExecutionRun(vertx, home, request, context, params, clients, capabilities).run();
+    ExecutionRun run;
+    try {
+      run = new ExecutionRun(vertx, home, request, context, params, clients, capabilities);
+    } catch (RuntimeException e) {
+      // e.g. an instrument that is not the leg's: nothing was sent, and the contract is never to fail
+      return Future.succeededFuture(new ExecutionReport(request.executionId(), request.pair().id(), ExecutionOutcome.DENIED,
+          Quantity.ZERO, Quantity.ZERO, Quantity.ZERO, Quantity.ZERO, null, false, Money.ZERO, List.of(),
+          "invalid execution request: " + e.getMessage()));
+    }
+    return run.run();
   }
 
   private static <V> Map<VenueId, V> copy(Map<VenueId, V> map) {

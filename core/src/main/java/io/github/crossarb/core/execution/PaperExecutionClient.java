@@ -57,9 +57,11 @@ import java.util.Optional;
  * <p>Checks before filling: a BUY needs cash for its size at its limit plus the fee (else
  * {@code Rejected insufficient_balance}), a SELL needs the contracts held ({@code Rejected
  * insufficient_position}); a market without a fee model or book is rejected; a repeated client
- * order id is rejected. Kalshi positions are reported net of YES against NO per market, as Kalshi
+ * order id is rejected; a post-only order that would take liquidity is rejected. Kalshi positions are reported net of YES against NO per market, as Kalshi
  * reports them; cash is not credited for netted pairs before settlement (a paper simplification).
- * Polymarket's FAK/FOK amount rounding is not simulated: a paper order fills whole levels.
+ * Polymarket's FAK/FOK amount rounding is not simulated: a paper order fills whole levels; its
+ * fills are confirmed ({@link ExecutionListener#onFillConfirmed}) right after they are reported,
+ * since a paper trade cannot fail on chain.
  *
  * <p>Use it on the engine's context only (the books it reads live there); answers and listener
  * calls come on that context.
@@ -148,6 +150,9 @@ public final class PaperExecutionClient implements ExecutionClient {
     BookLevels levels = book.isTrusted() ? book.levels(viewed, takes) : EMPTY;
     List<PaperLiquidity.Take> takes0 = liquidity.plan(instrument, viewed, takes, levels, request.price(), request.size());
     Quantity available = takes0.stream().map(PaperLiquidity.Take::quantity).reduce(Quantity.ZERO, Quantity::plus);
+    if (request.postOnly() && !takes0.isEmpty()) {
+      return new SubmitResult.Rejected(id, "post_only_cross", "post-only order at " + request.price() + " would take liquidity");
+    }
     if (request.timeInForce() == TimeInForce.FOK && available.compareTo(request.size()) < 0) {
       takes0 = List.of();
     }
@@ -174,6 +179,10 @@ public final class PaperExecutionClient implements ExecutionClient {
     if (listener != null) {
       for (Fill fill : newFills) {
         listener.onFill(fill);
+        if (venue == VenueId.POLYMARKET) {
+          // a paper trade never fails on chain: confirmed at once, so the ledger does not wait for it
+          listener.onFillConfirmed(venue, fill.fillId());
+        }
       }
       listener.onOrderUpdate(report);
     }

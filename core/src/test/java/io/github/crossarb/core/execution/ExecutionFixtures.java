@@ -109,6 +109,9 @@ final class ExecutionFixtures {
     return book;
   }
 
+  /** One risk check and what it decided. */
+  record Checked(OrderIntent intent, RiskDecision decision) {}
+
   /** What the engine lends the executor, recording everything it is asked. */
   static final class RecordingContext implements ExecutionContext {
     final Map<InstrumentId, OrderBook> books = new HashMap<>();
@@ -116,6 +119,8 @@ final class ExecutionFixtures {
     final List<SubmitResult> finished = Collections.synchronizedList(new ArrayList<>());
     final List<EngineEvent> events = Collections.synchronizedList(new ArrayList<>());
     final List<ClientOrderId> ids = new ArrayList<>();
+    /** Risk checks (with their decision) and events, in the order they happened. */
+    final List<Object> timeline = Collections.synchronizedList(new ArrayList<>());
     final InstantSource clock;
     Function<OrderIntent, RiskDecision> risk = intent -> RiskDecision.ALLOWED;
     private int counter;
@@ -154,7 +159,9 @@ final class ExecutionFixtures {
     @Override
     public RiskDecision checkRisk(OrderIntent intent) {
       intents.add(intent);
-      return risk.apply(intent);
+      RiskDecision decision = risk.apply(intent);
+      timeline.add(new Checked(intent, decision));
+      return decision;
     }
 
     @Override
@@ -171,7 +178,10 @@ final class ExecutionFixtures {
 
     @Override
     public EventSink events() {
-      return events::add;
+      return event -> {
+        events.add(event);
+        timeline.add(event);
+      };
     }
 
     @Override

@@ -73,6 +73,7 @@ class LegExecutorProperties {
     Arbitrary<Kind> kind = Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(6, Arbitraries.just(Kind.FILL)),
         net.jqwik.api.Tuple.of(1, Arbitraries.just(Kind.PENDING)),
+        net.jqwik.api.Tuple.of(1, Arbitraries.just(Kind.RESTING)),
         net.jqwik.api.Tuple.of(1, Arbitraries.just(Kind.REJECT)),
         net.jqwik.api.Tuple.of(1, Arbitraries.just(Kind.DENY)),
         net.jqwik.api.Tuple.of(1, Arbitraries.just(Kind.UNKNOWN_TAKEN)),
@@ -128,6 +129,30 @@ class LegExecutorProperties {
     assertThat(ctx.eventsOf(EngineEvent.OrderSent.class)).hasSize(all.size());
     assertThat(ctx.finished).hasSize(all.size());
     assertThat(ctx.intents.size()).isGreaterThanOrEqualTo(all.size());
+
+    // every order was allowed by a risk check of its own notional made before it was sent
+    List<Object> timeline;
+    synchronized (ctx.timeline) {
+      timeline = List.copyOf(ctx.timeline);
+    }
+    Set<Integer> usedChecks = new HashSet<>();
+    for (int i = 0; i < timeline.size(); i++) {
+      if (timeline.get(i) instanceof EngineEvent.OrderSent sent) {
+        OrderRequest o = sent.request();
+        Money notional = o.side() == io.github.crossarb.core.model.Side.BUY
+            ? Money.costOf(o.price(), o.size())
+            : Money.proceedsOf(o.price(), o.size());
+        int match = -1;
+        for (int j = 0; j < i && match < 0; j++) {
+          if (!usedChecks.contains(j) && timeline.get(j) instanceof ExecutionFixtures.Checked c
+              && c.intent().notional().equals(notional) && c.decision().isAllowed()) {
+            match = j;
+          }
+        }
+        assertThat(match).as("no allowed risk check of %s before %s", notional, o).isNotNegative();
+        usedChecks.add(match);
+      }
+    }
 
     // nothing but unwinds after the hedge deadline (counted from the first fill learnt)
     Instant firstFill = ctx.eventsOf(EngineEvent.OrderOutcome.class).stream()

@@ -287,6 +287,52 @@ class LegExecutorTest {
     }
 
     @Test
+    void untrustedLongBookIsUnwoundOnceAtTheCapPrice() throws Exception {
+      poly.then(Reply.of(Kind.REJECT));
+      ctx.withBook(book(POLY_NO, clock, levels("0.53@100"), levels("0.60@100")));
+      ctx.book(KALSHI).markUntrusted(UntrustedReason.DISCONNECTED);
+      kalshi.then(Reply.fill(1000), Reply.fill(0));
+      ExecutionReport report = run(request(opportunity("10", "0.40", "0.55"), ExecutionPolicy.PARALLEL),
+          params(Duration.ofMillis(100), 2, "0.50", Duration.ofMillis(100)), Map.of());
+
+      assertThat(sent(OrderPurpose.UNWIND)).singleElement()
+          .satisfies(u -> assertThat(u.request().price()).isEqualTo(Price.parse("0.35")));
+      assertThat(report.outcome()).isEqualTo(ExecutionOutcome.RESIDUAL_OPEN);
+      assertThat(report.residual()).isEqualTo(Quantity.of(10));
+    }
+
+    @Test
+    void polymarketHedgeIsCutToWholeCentsAndTheRestUnwound() throws Exception {
+      Instrument poly005 = new Instrument(POLY_NO, TickGrid.fixed(Price.parse("0.005")), Quantity.of(5), Quantity.parse("0.01"));
+      ctx.withBook(book(POLY_NO, clock, levels("0.53@100"), levels("0.585@100")));
+      poly.then(Reply.fill(0));
+      ExecutionReport report = run(request(opportunity("8", "0.40", "0.585"), ExecutionPolicy.PARALLEL,
+          KALSHI_INSTRUMENT, poly005, NO_FEES), params(Duration.ofMillis(100), 1, "1.00", Duration.ofMillis(100)), Map.of());
+
+      // 8 × 0.585 is whole cents; the hedge of 8 too
+      assertThat(sent(OrderPurpose.HEDGE)).singleElement()
+          .satisfies(h -> assertThat(h.request().size()).isEqualTo(Quantity.of(8)));
+      assertThat(report.outcome()).isEqualTo(ExecutionOutcome.HEDGED);
+    }
+
+    @Test
+    void polymarketHedgeOfAnOddCountAtAHalfTickIsCut() throws Exception {
+      Instrument poly005 = new Instrument(POLY_NO, TickGrid.fixed(Price.parse("0.005")), Quantity.of(5), Quantity.parse("0.01"));
+      ctx.withBook(book(POLY_NO, clock, levels("0.53@100"), levels("0.585@100")));
+      kalshi.then(Reply.fill(1000), Reply.fill(1000));
+      poly.then(Reply.filled(Quantity.of(1)), Reply.fill(1000)); // 1 of 8: 7 short, 7 × 0.585 = 4.095
+      ExecutionReport report = run(request(opportunity("8", "0.40", "0.585"), ExecutionPolicy.PARALLEL,
+          KALSHI_INSTRUMENT, poly005, NO_FEES), params(Duration.ofMillis(100), 1, "1.00", Duration.ofMillis(100)), Map.of());
+
+      assertThat(sent(OrderPurpose.HEDGE)).singleElement()
+          .satisfies(h -> assertThat(h.request().size()).isEqualTo(Quantity.of(6)));
+      assertThat(sent(OrderPurpose.UNWIND)).singleElement()
+          .satisfies(u -> assertThat(u.request().size()).isEqualTo(Quantity.of(1)));
+      assertThat(report.outcome()).isEqualTo(ExecutionOutcome.UNWOUND);
+      assertThat(report.hedged()).isEqualTo(Quantity.of(7));
+    }
+
+    @Test
     void unknownLegFoundAtTheVenueCountsItsFill() throws Exception {
       poly.then(Reply.of(Kind.UNKNOWN_TAKEN, 1000));
       ExecutionReport report = run(ExecutionPolicy.PARALLEL);
@@ -337,6 +383,19 @@ class LegExecutorTest {
       assertThat(report.outcome()).isEqualTo(ExecutionOutcome.HEDGED);
       assertThat(poly.orders()).hasSize(1);
       assertThat(poly.lookups()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void orderLeftOpenIsCancelledWhenTheLookupGivesUpAndItsFillCounts() throws Exception {
+      poly.then(Reply.of(Kind.RESTING, 1000).withExact(Quantity.of(7)));
+      ExecutionReport report = run(ExecutionPolicy.PARALLEL);
+
+      assertThat(poly.cancels()).isEqualTo(1);
+      assertThat(report.outcome()).isNotEqualTo(ExecutionOutcome.UNKNOWN);
+      assertThat(sent(OrderPurpose.LEG)).hasSize(2);
+      // 7 filled and cancelled; the 3 short were below Polymarket's minimum: Kalshi sold 3 back
+      assertThat(report.polymarketFilled()).isEqualTo(Quantity.of(7));
+      assertThat(report.outcome()).isEqualTo(ExecutionOutcome.UNWOUND);
     }
 
     @Test
@@ -412,6 +471,68 @@ class LegExecutorTest {
     }
 
     @Test
+    void aBugAfterOrdersWentReportsThemUnknownInsteadOfFailing() throws Exception {
+      java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+      io.github.crossarb.core.pricing.FeeModel breaksAfterTheRiskChecks = new io.github.crossarb.core.pricing.FeeModel() {
+        @Override
+        public long takerFeeMicros(long priceMicros, long quantityMicros) {
+          if (calls.incrementAndGet() > 2) {
+            throw new IllegalStateException("fee table corrupt");
+          }
+          return 0;
+        }
+
+        @Override
+        public Money makerFee(Price price, Quantity quantity) {
+          return Money.ZERO;
+        }
+      };
+      ExecutionReport report = run(request(opportunity("10", "0.40", "0.55"), ExecutionPolicy.PARALLEL,
+          KALSHI_INSTRUMENT, ExecutionFixtures.POLY_INSTRUMENT, breaksAfterTheRiskChecks), defaultParams(), Map.of());
+
+      assertThat(report.outcome()).isEqualTo(ExecutionOutcome.UNKNOWN);
+      assertThat(report.unknownOrders()).containsExactlyInAnyOrder(
+          kalshi.orders().get(0).clientOrderId(), poly.orders().get(0).clientOrderId());
+      assertThat(report.detail()).contains("fee table corrupt");
+      assertThat(kalshi.orders()).hasSize(1);
+      assertThat(poly.orders()).hasSize(1);
+    }
+
+    @Test
+    void aBugBeforeAnyOrderIsDenied() throws Exception {
+      io.github.crossarb.core.pricing.FeeModel broken = new io.github.crossarb.core.pricing.FeeModel() {
+        @Override
+        public long takerFeeMicros(long priceMicros, long quantityMicros) {
+          throw new IllegalStateException("fee table corrupt");
+        }
+
+        @Override
+        public Money makerFee(Price price, Quantity quantity) {
+          return Money.ZERO;
+        }
+      };
+      ExecutionReport report = run(request(opportunity("10", "0.40", "0.55"), ExecutionPolicy.PARALLEL,
+          KALSHI_INSTRUMENT, ExecutionFixtures.POLY_INSTRUMENT, broken), defaultParams(), Map.of());
+
+      assertThat(report.outcome()).isEqualTo(ExecutionOutcome.DENIED);
+      assertThat(report.detail()).contains("internal error");
+      assertThat(kalshi.orders()).isEmpty();
+    }
+
+    @Test
+    void requestWhoseInstrumentIsNotTheLegsIsDeniedNotThrown() throws Exception {
+      Instrument yesToken = new Instrument(io.github.crossarb.core.model.InstrumentId.polymarket("7001"),
+          TickGrid.fixed(Price.parse("0.01")), Quantity.of(5), Quantity.parse("0.01"));
+      ExecutionReport report = run(request(opportunity("10", "0.40", "0.55"), ExecutionPolicy.PARALLEL,
+          KALSHI_INSTRUMENT, yesToken, NO_FEES), defaultParams(), Map.of());
+
+      assertThat(report.outcome()).isEqualTo(ExecutionOutcome.DENIED);
+      assertThat(report.detail()).startsWith("invalid execution request:").contains("7001");
+      assertThat(kalshi.orders()).isEmpty();
+      assertThat(poly.orders()).isEmpty();
+    }
+
+    @Test
     void unwindLossCountsFees() throws Exception {
       var fees = KalshiFeeModel.of("quadratic", 1_000_000L);
       poly.then(Reply.of(Kind.REJECT));
@@ -423,6 +544,38 @@ class LegExecutorTest {
       Money sellFee = fees.takerFee(Price.parse("0.38"), Quantity.of(10));
       assertThat(report.outcome()).isEqualTo(ExecutionOutcome.UNWOUND);
       assertThat(report.realizedLoss()).isEqualTo(Money.parse("0.2").plus(buyFee).plus(sellFee));
+    }
+  }
+
+  @Nested
+  class FrozenClock {
+    private final InstantSource frozen = InstantSource.fixed(java.time.Instant.parse("2026-11-27T08:00:00Z"));
+
+    @BeforeEach
+    void freeze() {
+      kalshi = new ScriptedExecutionClient(vertx, VenueId.KALSHI, Quantity.of(1), frozen);
+      poly = new ScriptedExecutionClient(vertx, VenueId.POLYMARKET, Quantity.parse("0.01"), frozen);
+      ctx = new RecordingContext(frozen)
+          .withBook(book(KALSHI, frozen, levels("0.38@100"), levels("0.40@100")))
+          .withBook(book(POLY_NO, frozen, levels("0.53@100"), levels("0.55@6", "0.56@100")));
+    }
+
+    @Test
+    void lookupsEndEvenWhenTheClockDoesNotMove() throws Exception {
+      poly.then(Reply.of(Kind.UNKNOWN_SILENT));
+      ExecutionReport report = run(ExecutionPolicy.PARALLEL);
+
+      assertThat(report.outcome()).isEqualTo(ExecutionOutcome.UNKNOWN);
+    }
+
+    @Test
+    void hedgeWaitsEndEvenWhenTheClockDoesNotMove() throws Exception {
+      poly.then(Reply.fill(500));
+      ctx.book(POLY_NO).markUntrusted(UntrustedReason.DISCONNECTED);
+      ExecutionReport report = run(ExecutionPolicy.PARALLEL);
+
+      assertThat(sent(OrderPurpose.HEDGE)).isEmpty();
+      assertThat(report.outcome()).isEqualTo(ExecutionOutcome.UNWOUND);
     }
   }
 
@@ -464,6 +617,37 @@ class LegExecutorTest {
       assertThat(report.outcome()).isEqualTo(ExecutionOutcome.NOTHING_FILLED);
       assertThat(kalshi.orders()).isEmpty();
       assertThat(poly.orders()).hasSize(1);
+    }
+
+    @Test
+    void firstLegUnknownEndsUnknownWithoutTheSecond() throws Exception {
+      poly.then(Reply.of(Kind.UNKNOWN_SILENT));
+      ExecutionReport report = run(ExecutionPolicy.SEQUENTIAL);
+
+      assertThat(report.outcome()).isEqualTo(ExecutionOutcome.UNKNOWN);
+      assertThat(report.unknownOrders()).containsExactly(poly.orders().get(0).clientOrderId());
+      assertThat(kalshi.orders()).isEmpty();
+      assertThat(poly.orders()).hasSize(1);
+    }
+
+    @Test
+    void firstLegThatNeverArrivedFilledNothing() throws Exception {
+      poly.then(Reply.of(Kind.UNKNOWN_LOST));
+      ExecutionReport report = run(ExecutionPolicy.SEQUENTIAL);
+
+      assertThat(report.outcome()).isEqualTo(ExecutionOutcome.NOTHING_FILLED);
+      assertThat(kalshi.orders()).isEmpty();
+      assertThat(poly.orders()).hasSize(1);
+    }
+
+    @Test
+    void firstLegFoundAfterAnUnknownAnswerIsHedged() throws Exception {
+      poly.then(Reply.of(Kind.UNKNOWN_TAKEN, 1000));
+      ExecutionReport report = run(ExecutionPolicy.SEQUENTIAL);
+
+      assertThat(report.outcome()).isEqualTo(ExecutionOutcome.HEDGED);
+      assertThat(kalshi.orders()).singleElement()
+          .satisfies(k -> assertThat(k.size()).isEqualTo(Quantity.of(10)));
     }
 
     @Test

@@ -69,6 +69,7 @@ class PaperExecutionClientTest {
   };
   private final List<Fill> pushed = new ArrayList<>();
   private final List<OrderReport> updates = new ArrayList<>();
+  private final List<String> confirmed = new ArrayList<>();
   private Context context;
   private int ids;
 
@@ -121,6 +122,11 @@ class PaperExecutionClientTest {
       @Override
       public void onOrderUpdate(OrderReport order) {
         updates.add(order);
+      }
+
+      @Override
+      public void onFillConfirmed(VenueId venue, String fillId) {
+        confirmed.add(venue + ":" + fillId);
       }
     }));
     return client;
@@ -181,6 +187,18 @@ class PaperExecutionClientTest {
     assertThat(pushed).extracting(Fill::price).containsExactly(Price.parse("0.34"), Price.parse("0.35"));
     assertThat(on(() -> poly.findOrder(buy.clientOrderId()))).get()
         .satisfies(o -> assertThat(o.status()).isEqualTo(OrderStatus.FILLED));
+  }
+
+  @Test
+  void polymarketPaperFillsAreConfirmedAtOnceKalshiFillsNeedNoConfirmation() throws Exception {
+    PaperExecutionClient poly = client(VenueId.POLYMARKET, "100", Duration.ZERO);
+    PaperExecutionClient kalshi = client(VenueId.KALSHI, "100", Duration.ZERO);
+    on(() -> poly.submit(order(POLY_NO, Outcome.NO, Side.BUY, "0.36", "10", TimeInForce.IOC)));
+    List<String> polyFills = pushed.stream().map(f -> "POLYMARKET:" + f.fillId()).toList();
+    on(() -> kalshi.submit(order(KALSHI, Outcome.YES, Side.BUY, "0.62", "1", TimeInForce.IOC)));
+
+    assertThat(polyFills).hasSize(2);
+    assertThat(confirmed).isEqualTo(polyFills);
   }
 
   @Test
@@ -277,6 +295,19 @@ class PaperExecutionClientTest {
     assertThat(on(kalshi::cancelAll)).containsExactly(((SubmitResult.Accepted) result).venueOrderId());
     assertThat(on(kalshi::openOrders)).isEmpty();
     assertThat(on(() -> kalshi.cancel(((SubmitResult.Accepted) result).venueOrderId()))).isEqualTo(CancelResult.NOT_OPEN);
+  }
+
+  @Test
+  void postOnlyOrderThatWouldTakeIsRejectedOneThatWouldNotRests() throws Exception {
+    PaperExecutionClient kalshi = client(VenueId.KALSHI, "100", Duration.ZERO);
+    OrderRequest crossing = new OrderRequest(new ClientOrderId("po-1"), KALSHI, Outcome.YES, Side.BUY, Price.parse("0.62"),
+        Quantity.of(1), TimeInForce.GTC, true, null);
+    OrderRequest resting = new OrderRequest(new ClientOrderId("po-2"), KALSHI, Outcome.YES, Side.BUY, Price.parse("0.61"),
+        Quantity.of(1), TimeInForce.GTC, true, null);
+
+    assertThat(((SubmitResult.Rejected) on(() -> kalshi.submit(crossing))).venueCode()).isEqualTo("post_only_cross");
+    assertThat(((SubmitResult.Accepted) on(() -> kalshi.submit(resting))).status()).isEqualTo(OrderStatus.OPEN);
+    assertThat(pushed).isEmpty();
   }
 
   @Test

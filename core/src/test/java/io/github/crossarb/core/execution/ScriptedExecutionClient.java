@@ -42,6 +42,8 @@ final class ScriptedExecutionClient implements ExecutionClient {
     FILL,
     /** Accepted PENDING; findOrder reports it FILLED ({@code permille}) from the first lookup. */
     PENDING,
+    /** Accepted OPEN (an IOC that should not rest): findOrder says OPEN until cancelled. */
+    RESTING,
     /** The venue refused it. */
     REJECT,
     /** Refused before sending. */
@@ -74,6 +76,10 @@ final class ScriptedExecutionClient implements ExecutionClient {
 
     static Reply of(Kind kind, int permille) {
       return new Reply(kind, permille, 0, null);
+    }
+
+    Reply withExact(Quantity exact) {
+      return new Reply(kind, permille, delayMillis, exact);
     }
 
     Reply late(long millis) {
@@ -142,7 +148,7 @@ final class ScriptedExecutionClient implements ExecutionClient {
         ? reply.exactFilled()
         : Quantity.ofMicros(request.size().micros() * reply.permille() / 1000).floorTo(fillStep);
     boolean taken = reply.kind() == Kind.FILL || reply.kind() == Kind.PENDING || reply.kind() == Kind.UNKNOWN_TAKEN
-        || reply.kind() == Kind.UNKNOWN_SILENT;
+        || reply.kind() == Kind.UNKNOWN_SILENT || reply.kind() == Kind.RESTING;
     Quantity truly = taken && reply.kind() != Kind.UNKNOWN_SILENT ? filled : Quantity.ZERO;
     if (reply.kind() == Kind.UNKNOWN_SILENT) {
       truly = filled; // it did fill; nobody can tell
@@ -151,7 +157,9 @@ final class ScriptedExecutionClient implements ExecutionClient {
     kinds.put(id, reply.kind());
     VenueOrderId venueId = new VenueOrderId(venue.label() + "-" + (++counter));
     if (taken) {
-      OrderStatus status = truly.equals(request.size()) ? OrderStatus.FILLED : OrderStatus.CANCELLED;
+      OrderStatus status = truly.equals(request.size())
+          ? OrderStatus.FILLED
+          : reply.kind() == Kind.RESTING ? OrderStatus.OPEN : OrderStatus.CANCELLED;
       known.put(id, new OrderReport(venueId, id, request.instrument(), request.outcome(), request.side(),
           request.price(), request.size(), truly, status, clock.instant()));
     }
@@ -159,6 +167,7 @@ final class ScriptedExecutionClient implements ExecutionClient {
       case FILL -> new SubmitResult.Accepted(id, venueId,
           filled.equals(request.size()) ? OrderStatus.FILLED : OrderStatus.CANCELLED, filled);
       case PENDING -> new SubmitResult.Accepted(id, venueId, OrderStatus.PENDING, Quantity.ZERO);
+      case RESTING -> new SubmitResult.Accepted(id, venueId, OrderStatus.OPEN, filled);
       case REJECT -> new SubmitResult.Rejected(id, "insufficient_balance", "not enough cash");
       case DENY -> new SubmitResult.Denied(id, "size below minimum");
       default -> new SubmitResult.Unknown(id, "timeout after 5000 ms");
@@ -184,6 +193,14 @@ final class ScriptedExecutionClient implements ExecutionClient {
   @Override
   public Future<CancelResult> cancel(VenueOrderId venueOrderId) {
     cancels++;
+    for (Map.Entry<ClientOrderId, OrderReport> e : known.entrySet()) {
+      OrderReport o = e.getValue();
+      if (o.venueOrderId().equals(venueOrderId) && o.status() == OrderStatus.OPEN) {
+        e.setValue(new OrderReport(o.venueOrderId(), o.clientOrderId(), o.instrument(), o.outcome(), o.side(), o.price(),
+            o.size(), o.filled(), OrderStatus.CANCELLED, o.createdAt()));
+        return Future.succeededFuture(CancelResult.CANCELLED);
+      }
+    }
     return Future.succeededFuture(CancelResult.NOT_OPEN);
   }
 

@@ -60,7 +60,8 @@ import java.util.Set;
  *       worst ask level they need, never above the planned limit plus {@code maxHedgeSlippage}.
  *   <li>Unwind: what stays unhedged is sold back on the long leg, IOC at the best bid when that
  *       keeps the loss within {@code unwindLossCap}, then at most once more at the lowest price that
- *       does (the cap price). Never more: a residual left is RESIDUAL_OPEN and alerted.
+ *       does (the cap price); with the long leg's book untrusted, once at the cap price. Never more: a
+ *       residual left is RESIDUAL_OPEN and alerted.
  *   <li>Sizes respect each venue's minimum and step; a difference below them cannot be traded and
  *       stays a residual.
  * </ul>
@@ -91,6 +92,12 @@ public final class ExecutionRun {
   /** When the first fill became known (the time of the outcome event that reported it). */
   private Instant firstFillAt;
   private int hedgeOrders;
+  /**
+   * Timer time spent waiting for a hedge price. The deadlines are read on the engine's clock, but
+   * the waits also stop once they add up to the window, so a clock that does not move (a test's,
+   * a stalled one) cannot make them wait forever.
+   */
+  private long hedgeWaitedMillis;
   private int sentToVenue;
   private int deniedByVenue;
   private boolean legsMismatched;
@@ -166,14 +173,15 @@ public final class ExecutionRun {
     Instant now = ctx.clock().instant();
     Future<Settled> fk = send(kalshi, OrderPurpose.LEG, Side.BUY, kalshi.plan().limitPrice(), size, tk.get(), now);
     Future<Settled> fp = send(polymarket, OrderPurpose.LEG, Side.BUY, polymarket.plan().limitPrice(), size, tp.get(), now);
-    return Future.join(fk, fp).transform(ignored -> {
+    // join waits for both legs even if one failed (a bug), so the report sees every order sent
+    return Future.join(fk, fp).compose(ignored -> {
       legsMismatched = !kalshi.net().equals(polymarket.net());
       return closeMismatch();
     });
   }
 
   private Future<ExecutionReport> sequential(Quantity size) {
-    LegState first = firstLeg(size);
+    LegState first = firstLeg();
     LegState second = other(first);
     Optional<TimeInForce> tFirst = tif(first.venue(), TimeInForce.FOK, TimeInForce.IOC);
     Optional<TimeInForce> tSecond = tif(second.venue(), TimeInForce.IOC, TimeInForce.FOK);
@@ -212,10 +220,10 @@ public final class ExecutionRun {
    * On a tie Polymarket goes first: its FAK/FOK amounts are rounded, it is usually the thinner book,
    * and its trades can still fail on chain.
    */
-  LegState firstLeg(Quantity size) {
+  private LegState firstLeg() {
+    // Both legs carry the same size, so depth relative to size orders them as depth does.
     Quantity dk = depthAtLimit(kalshi);
     Quantity dp = depthAtLimit(polymarket);
-    // Compare depth/size for both legs: same size, so comparing depths is enough.
     return dk.compareTo(dp) < 0 ? kalshi : polymarket;
   }
 
@@ -263,7 +271,8 @@ public final class ExecutionRun {
         notes.add("no ask within " + cap.get() + " on a trusted " + leg.venue().label() + " book before the hedge deadline");
         return Future.succeededFuture(false);
       }
-      RiskDecision decision = check(leg, Side.BUY, price.get(), size, false);
+      Quantity send = wholeCents(leg, size, price.get());
+      RiskDecision decision = check(leg, Side.BUY, price.get(), send, false);
       if (decision instanceof RiskDecision.Denied d) {
         notes.add("risk denied the " + purpose.name().toLowerCase() + " on " + leg.venue().label() + ": " + d.detail());
         return Future.succeededFuture(false);
@@ -275,7 +284,7 @@ public final class ExecutionRun {
       if (purpose == OrderPurpose.HEDGE) {
         hedgeOrders++;
       }
-      return send(leg, purpose, Side.BUY, price.get(), size, tif.get(), now).map(s -> true);
+      return send(leg, purpose, Side.BUY, price.get(), send, tif.get(), now).map(s -> true);
     });
   }
 
@@ -295,10 +304,13 @@ public final class ExecutionRun {
       }
     }
     Instant now = ctx.clock().instant();
-    if (firstFillAt == null || !now.isBefore(deadline())) {
+    long window = params.hedgeDeadline().toMillis();
+    if (firstFillAt == null || !now.isBefore(deadline()) || hedgeWaitedMillis >= window) {
       return Future.succeededFuture(Optional.empty());
     }
-    long wait = Math.min(backoffMillis, Math.max(1, Duration.between(now, deadline()).toMillis()));
+    long left = Math.min(Duration.between(now, deadline()).toMillis(), window - hedgeWaitedMillis);
+    long wait = Math.min(backoffMillis, Math.max(1, left));
+    hedgeWaitedMillis += wait;
     return delay(wait).compose(v -> awaitBuyPrice(leg, size, cap, Math.min(backoffMillis * 2, MAX_BACKOFF_MILLIS)));
   }
 
@@ -446,22 +458,28 @@ public final class ExecutionRun {
   private Future<Settled> lookUp(LegState leg, OrderRequest order, SubmitResult result, VenueOrderId venueOrderId,
       Quantity knownFilled, Instant at) {
     Instant until = ctx.clock().instant().plus(params.unknownResolveTimeout());
-    return poll(leg, order, result, venueOrderId, knownFilled, at, until, initialBackoff(params.unknownResolveTimeout()));
+    // A fill the submit's answer already reported dates from that answer, not from the lookup.
+    Instant filledSince = knownFilled.isZero() ? null : at;
+    return poll(leg, order, result, venueOrderId, knownFilled, filledSince, until, 0, initialBackoff(params.unknownResolveTimeout()));
   }
 
   private Future<Settled> poll(LegState leg, OrderRequest order, SubmitResult result, VenueOrderId venueOrderId,
-      Quantity knownFilled, Instant at, Instant until, long backoffMillis) {
-    long remaining = Duration.between(ctx.clock().instant(), until).toMillis();
+      Quantity knownFilled, Instant filledSince, Instant until, long waitedMillis, long backoffMillis) {
+    // Both the clock and the time waited bound the lookups (see hedgeWaitedMillis).
+    long remaining = Math.min(Duration.between(ctx.clock().instant(), until).toMillis(),
+        params.unknownResolveTimeout().toMillis() - waitedMillis);
     if (remaining <= 0) {
-      return lastLookUp(leg, order, result, venueOrderId, knownFilled, at);
+      return lastLookUp(leg, order, result, venueOrderId, knownFilled, filledSince);
     }
     ClientOrderId id = order.clientOrderId();
-    return delay(Math.min(backoffMillis, remaining))
+    long wait = Math.min(backoffMillis, remaining);
+    long waited = waitedMillis + wait;
+    return delay(wait)
         .compose(v -> guard(home(findOrder(leg, id)), Duration.ofMillis(Math.max(1, remaining))))
         .transform(ar -> {
           long next = Math.min(backoffMillis * 2, MAX_BACKOFF_MILLIS);
           if (ar.failed()) {
-            return poll(leg, order, result, venueOrderId, knownFilled, at, until, next);
+            return poll(leg, order, result, venueOrderId, knownFilled, filledSince, until, waited, next);
           }
           Optional<OrderReport> found = ar.result();
           if (found.isEmpty()) {
@@ -470,13 +488,14 @@ public final class ExecutionRun {
               return Future.succeededFuture(new Settled(resolved, Quantity.ZERO, true, true, emitOutcome(resolved)));
             }
             // An order the venue acknowledged cannot vanish: keep looking.
-            return poll(leg, order, result, venueOrderId, knownFilled, at, until, next);
+            return poll(leg, order, result, venueOrderId, knownFilled, filledSince, until, waited, next);
           }
           OrderReport report = found.get();
           if (isFinal(report.status())) {
-            return Future.succeededFuture(resolvedBy(report, id));
+            return Future.succeededFuture(resolvedBy(report, id, filledSince));
           }
-          return poll(leg, order, result, report.venueOrderId(), max(knownFilled, report.filled()), at, until, next);
+          return poll(leg, order, result, report.venueOrderId(), max(knownFilled, report.filled()), filledSince, until, waited,
+              next);
         });
   }
 
@@ -485,9 +504,9 @@ public final class ExecutionRun {
    * Polymarket order can stay "delayed") is cancelled, then looked up once more.
    */
   private Future<Settled> lastLookUp(LegState leg, OrderRequest order, SubmitResult result, VenueOrderId venueOrderId,
-      Quantity knownFilled, Instant at) {
+      Quantity knownFilled, Instant filledSince) {
     ClientOrderId id = order.clientOrderId();
-    Settled unknown = new Settled(result, knownFilled, false, true, at);
+    Settled unknown = new Settled(result, knownFilled, false, true, filledSince != null ? filledSince : ctx.clock().instant());
     if (venueOrderId == null) {
       return Future.succeededFuture(unknown);
     }
@@ -501,15 +520,16 @@ public final class ExecutionRun {
     }
     return after.transform(ar -> {
       if (ar.succeeded() && ar.result().isPresent() && isFinal(ar.result().get().status())) {
-        return Future.succeededFuture(resolvedBy(ar.result().get(), id));
+        return Future.succeededFuture(resolvedBy(ar.result().get(), id, filledSince));
       }
       return Future.succeededFuture(unknown);
     });
   }
 
-  private Settled resolvedBy(OrderReport report, ClientOrderId id) {
+  private Settled resolvedBy(OrderReport report, ClientOrderId id, Instant filledSince) {
     SubmitResult resolved = new SubmitResult.Accepted(id, report.venueOrderId(), report.status(), report.filled());
-    return new Settled(resolved, report.filled(), true, true, emitOutcome(resolved));
+    Instant at = emitOutcome(resolved);
+    return new Settled(resolved, report.filled(), true, true, filledSince != null ? filledSince : at);
   }
 
   private Future<Optional<OrderReport>> findOrder(LegState leg, ClientOrderId id) {
@@ -608,6 +628,18 @@ public final class ExecutionRun {
     return caps.supports(fallback) ? Optional.of(fallback) : Optional.empty();
   }
 
+  /**
+   * A Polymarket BUY cut to the largest size whose amount at {@code price} is whole cents (see
+   * {@link BookMath#wholeCentSize}): slightly fewer shares than asked would leave a shortfall too
+   * small to hedge, while a cut leaves one the unwind can sell back. Other venues: unchanged.
+   */
+  private Quantity wholeCents(LegState leg, Quantity size, Price price) {
+    if (leg.venue() != VenueId.POLYMARKET) {
+      return size;
+    }
+    return BookMath.wholeCentSize(size, price, leg.instrument().sizeStep(), leg.instrument().minSize(), WHOLE_CENT_MAX_STEPS);
+  }
+
   private Quantity gap() {
     Quantity k = kalshi.net();
     Quantity p = polymarket.net();
@@ -631,7 +663,7 @@ public final class ExecutionRun {
   }
 
   private boolean pastDeadline(Instant now) {
-    return firstFillAt == null || now.isAfter(deadline());
+    return firstFillAt == null || now.isAfter(deadline()) || hedgeWaitedMillis > params.hedgeDeadline().toMillis();
   }
 
   private static long initialBackoff(Duration window) {
