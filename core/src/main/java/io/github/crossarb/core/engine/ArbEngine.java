@@ -40,6 +40,7 @@ import io.github.crossarb.core.risk.KillSwitch;
 import io.github.crossarb.core.risk.OrderIntent;
 import io.github.crossarb.core.risk.RiskDecision;
 import io.github.crossarb.core.risk.RiskGuard;
+import io.github.crossarb.core.risk.RiskLimits;
 import io.github.crossarb.core.venue.BookSubscription;
 import io.github.crossarb.core.venue.ExecutionClient;
 import io.github.crossarb.core.venue.ExecutionListener;
@@ -645,42 +646,67 @@ public final class ArbEngine {
   }
 
   /**
-   * Re-sizes {@code opp} so that each leg's cost and fee fit the venue's available balance (as last
-   * fetched, minus what executions since reserved). Unknown balances (not fetched yet) cap nothing.
+   * Re-sizes {@code opp} so that it fits what may be spent now: each leg's cost and fee within its
+   * venue's available balance (as last fetched, minus what executions since reserved; unknown
+   * balances cap nothing) and within the unhedged-exposure room (either leg may end up naked), and
+   * both legs together within the pair's and the total notional room. A limit with no room left
+   * caps nothing here: the risk gate then refuses with the limit's numbers.
    */
   private EdgeResult fitBalances(PairState ps, Opportunity opp, Session s) {
-    Money availableKalshi = s.available.get(VenueId.KALSHI);
-    Money availablePolymarket = s.available.get(VenueId.POLYMARKET);
-    if (availableKalshi == null || availablePolymarket == null) {
-      return opp;
-    }
+    Exposure exposure = exposure(s);
+    RiskLimits limits = config.riskLimits();
+    Money legRoom = limits.maxUnhedgedExposure().minus(exposure.unhedgedExposure());
+    Money pairRoom = limits.maxNotionalPerPair().minus(exposure.notionalOf(ps.id()));
+    Money totalRoom = limits.maxNotionalTotal().minus(exposure.totalNotional());
+    Money availableKalshi = budget(s.available.get(VenueId.KALSHI), legRoom);
+    Money availablePolymarket = budget(s.available.get(VenueId.POLYMARKET), legRoom);
+    Money availableTotal = budget(pairRoom.isPositive() ? pairRoom : null, totalRoom);
     Opportunity current = opp;
     for (int round = 0; round < BALANCE_ROUNDS; round++) {
       Money needKalshi = current.kalshi().cost().plus(current.kalshi().fee());
       Money needPolymarket = current.polymarket().cost().plus(current.polymarket().fee());
-      if (needKalshi.compareTo(availableKalshi) <= 0 && needPolymarket.compareTo(availablePolymarket) <= 0) {
+      Money needTotal = current.totalCost();
+      if (fits(needKalshi, availableKalshi) && fits(needPolymarket, availablePolymarket)
+          && fits(needTotal, availableTotal)) {
         return current;
       }
       long size = current.size().micros();
-      long cap = Math.min(scaled(size, availableKalshi, needKalshi), scaled(size, availablePolymarket, needPolymarket));
+      long cap = Math.min(Math.min(scaled(size, availableKalshi, needKalshi),
+          scaled(size, availablePolymarket, needPolymarket)), scaled(size, availableTotal, needTotal));
       if (cap <= 0 || cap >= size) {
         break;
       }
       EdgeResult r = calculator.evaluate(ps.inputs, config.edgeParams(Quantity.ofMicros(cap)), current.direction());
       if (!(r instanceof Opportunity o)) {
-        return new NoOpportunity(ps.id(), current.direction(), NoEdgeReason.BELOW_MIN_SIZE,
-            "sized down to the available balances: " + ((NoOpportunity) r).detail());
+        break;
       }
       current = o;
     }
+    if (fits(current.kalshi().cost().plus(current.kalshi().fee()), s.available.get(VenueId.KALSHI))
+        && fits(current.polymarket().cost().plus(current.polymarket().fee()), s.available.get(VenueId.POLYMARKET))) {
+      return current; // the balances allow it: the risk gate refuses it with the limit's numbers
+    }
     return new NoOpportunity(ps.id(), opp.direction(), NoEdgeReason.BELOW_MIN_SIZE,
-        "available balances (Kalshi " + availableKalshi + ", Polymarket " + availablePolymarket
-            + ") do not cover the smallest size");
+        "the available balances (Kalshi " + s.available.get(VenueId.KALSHI) + ", Polymarket "
+            + s.available.get(VenueId.POLYMARKET) + ") do not cover the smallest size within the risk limits");
+  }
+
+  /** The smaller of a balance (null: unknown) and a limit's room, or null when neither caps. */
+  private static Money budget(Money balance, Money room) {
+    Money limit = room != null && room.isPositive() ? room : null;
+    if (balance == null) {
+      return limit;
+    }
+    return limit == null || balance.compareTo(limit) <= 0 ? balance : limit;
+  }
+
+  private static boolean fits(Money need, Money available) {
+    return available == null || need.compareTo(available) <= 0;
   }
 
   /** {@code floor(size × available / need)} when the leg does not fit, else {@code size}. */
   private static long scaled(long size, Money available, Money need) {
-    if (need.compareTo(available) <= 0) {
+    if (available == null || need.compareTo(available) <= 0) {
       return size;
     }
     if (!available.isPositive()) {

@@ -187,10 +187,20 @@ class EngineLegRiskTest {
   }
 
   @Test
-  void opportunityBeyondTheRiskLimitsIsSkipped() {
+  void opportunityBeyondTheRiskLimitsIsSizedDownToFitThem() throws Exception {
     startTrading(Harness.config().riskLimits(new RiskLimits(Money.parse("5"), Money.parse("500"), Money.parse("50"),
         Money.parse("50"), 5)).build());
-    h.pushOpportunity(); // $9 for 10 contracts > $5 per pair
+    h.pushOpportunity(); // $9 for 10 contracts > $5 per pair: 5 contracts fit
+    FakeExecutor.Call call = h.executor().next();
+    assertThat(call.request().opportunity().size()).isEqualTo(Quantity.of(5));
+    assertThat(call.request().opportunity().totalCost().compareTo(Money.parse("5"))).isLessThanOrEqualTo(0);
+  }
+
+  @Test
+  void opportunityBeyondTheRiskLimitsWithNoRoomLeftIsSkipped() {
+    startTrading(Harness.config().riskLimits(new RiskLimits(Money.parse("0.5"), Money.parse("500"), Money.parse("50"),
+        Money.parse("50"), 5)).build());
+    h.pushOpportunity(); // not even one contract fits $0.50
     Decision skip = h.events.await(Decision.class, d -> d.kind() == DecisionKind.SKIPPED);
     assertThat(skip.reason()).startsWith("risk: PAIR_NOTIONAL_LIMIT");
     assertThat(h.executor().count.get()).isZero();
