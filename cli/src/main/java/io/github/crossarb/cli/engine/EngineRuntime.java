@@ -25,6 +25,7 @@ import io.github.crossarb.core.store.JsonLedgerStore;
 import io.github.crossarb.core.store.PairsFile;
 import io.github.crossarb.core.venue.ExecutionClient;
 import io.github.crossarb.core.venue.Venue;
+import io.github.crossarb.core.venue.VenueCapabilities;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -113,10 +114,12 @@ public final class EngineRuntime implements AutoCloseable {
         Venue polymarket = venueFactory.open(VenueId.POLYMARKET, vertx, config);
         venues.add(polymarket);
         EngineBooks books = new EngineBooks(clock);
+        Map<VenueId, VenueCapabilities> capabilities = Map.of(
+            VenueId.KALSHI, kalshi.capabilities(), VenueId.POLYMARKET, polymarket.capabilities());
         Map<EngineMode, Trading> trading = new EnumMap<>(EngineMode.class);
         if (settings.engine().allowLive()) {
           trading.put(EngineMode.LIVE, trading(vertx, Map.of(VenueId.KALSHI, kalshi.execution(),
-              VenueId.POLYMARKET, polymarket.execution()), live, pairs, settings, clock));
+              VenueId.POLYMARKET, polymarket.execution()), capabilities, live, pairs, settings, clock));
         }
         Ledger paperLedger = Ledger.open(dataDir.resolve("paper"), pairs, clock);
         files.add(paperLedger.ledger());
@@ -125,7 +128,12 @@ public final class EngineRuntime implements AutoCloseable {
                 settings.paperLatency(), clock),
             VenueId.POLYMARKET, new PaperExecutionClient(vertx, VenueId.POLYMARKET, books, settings.paperBalance(),
                 settings.paperLatency(), clock));
-        trading.put(EngineMode.PAPER, trading(vertx, paper, paperLedger, pairs, settings, clock));
+        trading.put(EngineMode.PAPER, trading(vertx, paper, capabilities, paperLedger, pairs, settings, clock));
+        // Lines reach the OS at once; this bounds how long one may wait to be forced to disk.
+        vertx.setPeriodic(EventLog.DEFAULT_SYNC_INTERVAL.toMillis(), id -> vertx.executeBlocking(() -> {
+          log.sync();
+          return null;
+        }));
         CachedMarketDirectory markets = CachedMarketDirectory.open(dataDir, CachedMarketDirectory.DEFAULT_TTL, clock,
             command -> vertx.executeBlocking(() -> {
               command.run();
@@ -152,10 +160,11 @@ public final class EngineRuntime implements AutoCloseable {
     }
   }
 
-  private static Trading trading(Vertx vertx, Map<VenueId, ExecutionClient> clients, Ledger ledger,
-      List<MarketPair> pairs, EngineSettings settings, Clock clock) {
+  private static Trading trading(Vertx vertx, Map<VenueId, ExecutionClient> clients,
+      Map<VenueId, VenueCapabilities> capabilities, Ledger ledger, List<MarketPair> pairs, EngineSettings settings,
+      Clock clock) {
     VenueReconciler.Policy policy = VenueReconciler.Policy.defaults().withLedgerNewestFills(ledger.newestFills());
-    return new Trading(clients, new LegExecutor(vertx, clients, settings.engine().legRisk()),
+    return new Trading(clients, new LegExecutor(vertx, clients, capabilities, settings.engine().legRisk()),
         new VenueReconciler(clients, ledger.ledger(), pairs, policy, clock), ledger.ledger());
   }
 

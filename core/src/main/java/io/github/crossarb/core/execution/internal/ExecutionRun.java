@@ -163,12 +163,17 @@ public final class ExecutionRun {
     if (tk.isEmpty() || tp.isEmpty()) {
       return Future.succeededFuture(denied("a venue takes neither IOC nor FOK orders"));
     }
-    // Either leg may end up naked if the other fails, so each counts as unhedged exposure.
+    // Either leg may end up naked if the other fails, but not both: the legs together add the
+    // larger leg's cost as unhedged exposure (the second checked adds only what it exceeds the first by).
+    Money coveredByFirst = Money.ZERO;
     for (LegState leg : List.of(kalshi, polymarket)) {
-      RiskDecision decision = check(leg, Side.BUY, leg.plan().limitPrice(), size, true);
+      Money notional = buyNotional(leg, leg.plan().limitPrice(), size);
+      Money added = notional.compareTo(coveredByFirst) > 0 ? notional.minus(coveredByFirst) : Money.ZERO;
+      RiskDecision decision = ctx.checkRisk(new OrderIntent(pairId, notional, added));
       if (decision instanceof RiskDecision.Denied d) {
         return Future.succeededFuture(denied("risk denied the " + leg.venue().label() + " leg: " + d.detail()));
       }
+      coveredByFirst = notional;
     }
     Instant now = ctx.clock().instant();
     Future<Settled> fk = send(kalshi, OrderPurpose.LEG, Side.BUY, kalshi.plan().limitPrice(), size, tk.get(), now);
@@ -613,10 +618,12 @@ public final class ExecutionRun {
   // ---------------------------------------------------------------------------------------------
   // Helpers
 
+  private static Money buyNotional(LegState leg, Price price, Quantity size) {
+    return Money.costOf(price, size).plus(leg.fees().takerFee(price, size));
+  }
+
   private RiskDecision check(LegState leg, Side side, Price price, Quantity size, boolean addsUnhedged) {
-    Money notional = side == Side.BUY
-        ? Money.costOf(price, size).plus(leg.fees().takerFee(price, size))
-        : Money.proceedsOf(price, size);
+    Money notional = side == Side.BUY ? buyNotional(leg, price, size) : Money.proceedsOf(price, size);
     return ctx.checkRisk(new OrderIntent(pairId, notional, addsUnhedged ? notional : Money.ZERO));
   }
 
