@@ -190,23 +190,21 @@ final class MarketText {
 
   private static void classify(String raw, boolean nextToMonth, Set<BigDecimal> thresholds, Set<Integer> years,
       Set<Integer> days) {
-    String text = raw.replace(" ", "");
-    boolean dollars = text.startsWith("$");
-    String unit = "";
+    boolean dollars = raw.startsWith("$");
     Matcher m = NUMBER.matcher(raw);
     if (!m.matches()) {
       return;
     }
     String digits = m.group(2).replace(",", "");
     String fraction = m.group(3) == null ? "" : m.group(3);
-    unit = m.group(4) == null ? "" : m.group(4).trim();
+    String unit = m.group(4) == null ? "" : m.group(4).trim();
     BigDecimal value = new BigDecimal(digits + fraction);
     boolean plain = !dollars && unit.isEmpty() && fraction.isEmpty();
     if (plain && digits.length() == 4 && value.intValue() >= 1900 && value.intValue() <= 2199) {
       years.add(value.intValue());
       return;
     }
-    if (plain && nextToMonth && value.intValue() >= 1 && value.intValue() <= 31) {
+    if (plain && nextToMonth && digits.length() <= 2 && value.intValue() >= 1 && value.intValue() <= 31) {
       days.add(value.intValue());
       return;
     }
