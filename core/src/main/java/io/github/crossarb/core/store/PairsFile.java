@@ -111,6 +111,21 @@ public final class PairsFile {
     }
   }
 
+  /**
+   * Persists a changed entry (e.g. one the engine suspended) under the lock: it replaces the entry
+   * with the same id if the registry still has it, and does nothing if an operator removed it since.
+   *
+   * @return whether the entry was written
+   */
+  public static boolean replaceEntry(Path dataDir, PairEntry changed) throws IOException {
+    boolean[] found = new boolean[1];
+    update(dataDir, registry -> {
+      found[0] = registry.find(changed.id()).isPresent();
+      return found[0] ? registry.replace(changed) : registry;
+    });
+    return found[0];
+  }
+
   /** The file's text for {@code registry}. */
   static String document(PairRegistry registry) {
     JsonNodeFactory nodes = JsonNodeFactory.instance;

@@ -113,4 +113,15 @@ class PairsFileTest {
     assertThatThrownBy(() -> PairsFile.update(dir, r -> r.remove("nope"))).hasMessage("no pair nope");
     assertThat(PairsFile.read(dir)).isEqualTo(after);
   }
+
+  @Test
+  void replaceEntryPersistsASuspensionUnlessThePairWasRemoved() throws IOException {
+    PairsFile.write(dir, registry);
+    PairEntry suspended = registry.require("fed-dec").suspend("engine: Kalshi close time changed");
+    assertThat(PairsFile.replaceEntry(dir, suspended)).isTrue();
+    assertThat(PairsFile.read(dir).require("fed-dec")).isEqualTo(suspended);
+    PairsFile.write(dir, registry.remove("fed-dec"));
+    assertThat(PairsFile.replaceEntry(dir, suspended)).isFalse();
+    assertThat(PairsFile.read(dir).find("fed-dec")).isEmpty();
+  }
 }
