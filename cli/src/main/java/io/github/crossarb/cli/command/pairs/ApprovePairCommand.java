@@ -110,15 +110,14 @@ final class ApprovePairCommand implements Callable<Integer> {
     PairEntry entry;
     try {
       // The condition id as the venue spells it, so the registry matches what the engine fetches.
-      PolymarketMarket market = new PolymarketMarket(polymarket.marketId(), polymarket.yes().symbol(),
-          polymarket.no().symbol());
+      PolymarketMarket market = PairApproval.polymarketMarket(polymarket);
       if (existing != null && !existing.polymarket().equals(market)) {
         return PairsSupport.fail(spec, "pair " + id + " holds Polymarket tokens " + existing.polymarket().yesTokenId()
             + "/" + existing.polymarket().noTokenId() + " but the venue now lists " + market.yesTokenId() + "/"
             + market.noTokenId() + "; remove the pair and approve it again");
       }
       entry = existing == null
-          ? PairEntry.approve(id, kalshi.marketId(), market, relation, approver, now, fingerprint)
+          ? PairApproval.entry(id, kalshi, polymarket, relation, approver, now)
           : existing.reapprove(approver, now, fingerprint);
       // Checked now against the registry as read (before showing anything), and again under the lock when written.
       if (existing == null) {
