@@ -19,10 +19,14 @@ import io.github.crossarb.core.pair.PairRelation;
 import io.github.crossarb.core.pair.PairStatus;
 import io.github.crossarb.core.pair.PolymarketMarket;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code pairs.json}: the reviewed pair registry, pretty-printed for people, with
@@ -44,7 +48,9 @@ import java.util.Set;
  */
 public final class PairsFile {
   public static final String FILE_NAME = "pairs.json";
+  static final String LOCK_NAME = "pairs.json.lock";
   static final int VERSION = 1;
+  private static final Object JVM_LOCK = new Object();
 
   private static final Set<String> DOCUMENT = Set.of("schemaVersion", "pairs");
   private static final Set<String> PAIR = Set.of("id", "kalshiTicker", "polymarket", "relation", "status",
@@ -78,6 +84,46 @@ public final class PairsFile {
   /** Replaces {@code dataDir/pairs.json} atomically with {@code registry}. */
   public static void write(Path dataDir, PairRegistry registry) throws IOException {
     StoreFiles.writeAtomically(dataDir, FILE_NAME, document(registry));
+  }
+
+  /**
+   * Reads, changes and writes {@code pairs.json} under an exclusive lock ({@value #LOCK_NAME}, an
+   * OS file lock plus a lock within this JVM), so the engine persisting a suspension and an
+   * operator's {@code pairs} command never lose each other's change. The file is written only when
+   * {@code change} returns a different registry.
+   *
+   * @return the registry as written (or as read, if unchanged)
+   * @throws DataFileException if the file is malformed
+   * @throws IllegalArgumentException from {@code change} (nothing is written)
+   */
+  public static PairRegistry update(Path dataDir, UnaryOperator<PairRegistry> change) throws IOException {
+    synchronized (JVM_LOCK) {
+      try (FileChannel lockFile = FileChannel.open(dataDir.resolve(LOCK_NAME), StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE);
+          FileLock ignored = lockFile.lock()) {
+        PairRegistry current = read(dataDir);
+        PairRegistry next = change.apply(current);
+        if (!next.equals(current)) {
+          write(dataDir, next);
+        }
+        return next;
+      }
+    }
+  }
+
+  /**
+   * Persists a changed entry (e.g. one the engine suspended) under the lock: it replaces the entry
+   * with the same id if the registry still has it, and does nothing if an operator removed it since.
+   *
+   * @return whether the entry was written
+   */
+  public static boolean replaceEntry(Path dataDir, PairEntry changed) throws IOException {
+    boolean[] found = new boolean[1];
+    update(dataDir, registry -> {
+      found[0] = registry.find(changed.id()).isPresent();
+      return found[0] ? registry.replace(changed) : registry;
+    });
+    return found[0];
   }
 
   /** The file's text for {@code registry}. */

@@ -87,4 +87,41 @@ class PairsFileTest {
     Files.writeString(file, "{\"schemaVersion\": 1, \"pairs\": []} {}", StandardCharsets.UTF_8);
     assertThatThrownBy(() -> PairsFile.read(dir)).hasMessageStartingWith(file + ": not valid JSON");
   }
+
+  @Test
+  void updateWritesOnlyAChangeAndKeepsConcurrentChanges() throws Exception {
+    PairsFile.write(dir, registry);
+    Path file = dir.resolve("pairs.json");
+    java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(file);
+    assertThat(PairsFile.update(dir, r -> r)).isEqualTo(registry);
+    assertThat(Files.getLastModifiedTime(file)).isEqualTo(before);
+
+    // Two writers at once (the engine suspending, an operator removing) both land.
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var suspend = pool.submit(() -> PairsFile.update(dir, r -> r.suspend("fed-dec", "engine: rules changed")));
+      var remove = pool.submit(() -> PairsFile.update(dir, r -> r.remove("btc")));
+      suspend.get(10, java.util.concurrent.TimeUnit.SECONDS);
+      remove.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    } finally {
+      pool.shutdownNow();
+    }
+    PairRegistry after = PairsFile.read(dir);
+    assertThat(after.entries()).extracting(e -> e.id()).containsExactly("fed-dec");
+    assertThat(after.require("fed-dec").statusReason()).isEqualTo("engine: rules changed");
+
+    assertThatThrownBy(() -> PairsFile.update(dir, r -> r.remove("nope"))).hasMessage("no pair nope");
+    assertThat(PairsFile.read(dir)).isEqualTo(after);
+  }
+
+  @Test
+  void replaceEntryPersistsASuspensionUnlessThePairWasRemoved() throws IOException {
+    PairsFile.write(dir, registry);
+    PairEntry suspended = registry.require("fed-dec").suspend("engine: Kalshi close time changed");
+    assertThat(PairsFile.replaceEntry(dir, suspended)).isTrue();
+    assertThat(PairsFile.read(dir).require("fed-dec")).isEqualTo(suspended);
+    PairsFile.write(dir, registry.remove("fed-dec"));
+    assertThat(PairsFile.replaceEntry(dir, suspended)).isFalse();
+    assertThat(PairsFile.read(dir).find("fed-dec")).isEmpty();
+  }
 }

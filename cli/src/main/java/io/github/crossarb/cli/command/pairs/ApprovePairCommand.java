@@ -108,20 +108,21 @@ final class ApprovePairCommand implements Callable<Integer> {
     PairFingerprint fingerprint = PairFingerprint.of(kalshi, polymarket);
     Instant now = Clock.systemUTC().instant();
     PairEntry entry;
-    PairRegistry next;
     try {
       // The condition id as the venue spells it, so the registry matches what the engine fetches.
-      PolymarketMarket market = new PolymarketMarket(polymarket.marketId(), polymarket.yes().symbol(),
-          polymarket.no().symbol());
+      PolymarketMarket market = PairApproval.polymarketMarket(polymarket);
       if (existing != null && !existing.polymarket().equals(market)) {
         return PairsSupport.fail(spec, "pair " + id + " holds Polymarket tokens " + existing.polymarket().yesTokenId()
             + "/" + existing.polymarket().noTokenId() + " but the venue now lists " + market.yesTokenId() + "/"
             + market.noTokenId() + "; remove the pair and approve it again");
       }
       entry = existing == null
-          ? PairEntry.approve(id, kalshi.marketId(), market, relation, approver, now, fingerprint)
+          ? PairApproval.entry(id, kalshi, polymarket, relation, approver, now)
           : existing.reapprove(approver, now, fingerprint);
-      next = existing == null ? registry.approve(entry) : registry.replace(entry);
+      // Checked now against the registry as read (before showing anything), and again under the lock when written.
+      if (existing == null) {
+        registry.approve(entry);
+      }
     } catch (IllegalArgumentException e) {
       return PairsSupport.fail(spec, e.getMessage());
     }
@@ -139,7 +140,17 @@ final class ApprovePairCommand implements Callable<Integer> {
     List<String> changes = existing == null ? List.of() : existing.fingerprint().changesTo(fingerprint);
 
     if (!dryRun) {
-      PairsSupport.write(dataDir, next);
+      try {
+        PairsSupport.update(dataDir, current -> {
+          if (!java.util.Objects.equals(current.find(id).orElse(null), existing)) {
+            throw new IllegalArgumentException("pair " + id + " changed in pairs.json while approving; run the command"
+                + " again");
+          }
+          return existing == null ? current.approve(entry) : current.replace(entry);
+        });
+      } catch (IllegalArgumentException e) {
+        return PairsSupport.fail(spec, e.getMessage());
+      }
       rememberMarkets(dataDir, now, kalshi, polymarket, notes);
     }
     PrintWriter out = spec.commandLine().getOut();

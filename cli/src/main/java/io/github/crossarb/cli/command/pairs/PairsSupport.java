@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** What the pairs commands share: the registry file, one-line errors, JSON and text layout. */
@@ -45,11 +46,18 @@ final class PairsSupport {
     }
   }
 
-  static void write(Path dataDir, PairRegistry registry) {
+  /**
+   * Changes the registry under the file's lock (the engine may persist a suspension at the same
+   * time). A rule {@code change} breaks comes back as an {@link IllegalArgumentException}, with
+   * nothing written.
+   */
+  static PairRegistry update(Path dataDir, UnaryOperator<PairRegistry> change) {
     try {
-      PairsFile.write(dataDir, registry);
+      return PairsFile.update(dataDir, change);
+    } catch (DataFileException e) {
+      throw new ConfigException(e.getMessage(), e);
     } catch (IOException e) {
-      throw new ConfigException("cannot write " + PairsFile.path(dataDir) + ": " + e.getMessage(), e);
+      throw new ConfigException("cannot update " + PairsFile.path(dataDir) + ": " + e.getMessage(), e);
     }
   }
 

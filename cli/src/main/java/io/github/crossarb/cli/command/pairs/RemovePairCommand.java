@@ -2,7 +2,6 @@ package io.github.crossarb.cli.command.pairs;
 
 import io.github.crossarb.cli.ExitCodes;
 import io.github.crossarb.core.pair.PairEntry;
-import io.github.crossarb.core.pair.PairRegistry;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,12 +22,17 @@ final class RemovePairCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path dataDir = PairsSupport.dataDir(spec);
-    PairRegistry registry = PairsSupport.read(dataDir);
-    PairEntry entry = registry.find(id).orElse(null);
-    if (entry == null) {
-      return PairsSupport.fail(spec, "no pair '" + id + "' in the registry; 'controller pairs list' shows them");
+    PairEntry[] removed = new PairEntry[1];
+    try {
+      PairsSupport.update(dataDir, registry -> {
+        removed[0] = registry.find(id).orElseThrow(() -> new IllegalArgumentException(
+            "no pair '" + id + "' in the registry; 'controller pairs list' shows them"));
+        return registry.remove(id);
+      });
+    } catch (IllegalArgumentException e) {
+      return PairsSupport.fail(spec, e.getMessage());
     }
-    PairsSupport.write(dataDir, registry.remove(id));
+    PairEntry entry = removed[0];
     spec.commandLine().getOut().println("removed " + id + " (" + entry.kalshiTicker() + " / "
         + entry.polymarket().conditionId() + ")");
     spec.commandLine().getOut().flush();

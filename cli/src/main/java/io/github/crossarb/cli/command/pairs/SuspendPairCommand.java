@@ -1,7 +1,6 @@
 package io.github.crossarb.cli.command.pairs;
 
 import io.github.crossarb.cli.ExitCodes;
-import io.github.crossarb.core.pair.PairRegistry;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,11 +28,16 @@ final class SuspendPairCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--reason must not be blank");
     }
     Path dataDir = PairsSupport.dataDir(spec);
-    PairRegistry registry = PairsSupport.read(dataDir);
-    if (registry.find(id).isEmpty()) {
-      return PairsSupport.fail(spec, "no pair '" + id + "' in the registry; 'controller pairs list' shows them");
+    try {
+      PairsSupport.update(dataDir, registry -> {
+        if (registry.find(id).isEmpty()) {
+          throw new IllegalArgumentException("no pair '" + id + "' in the registry; 'controller pairs list' shows them");
+        }
+        return registry.suspend(id, reason);
+      });
+    } catch (IllegalArgumentException e) {
+      return PairsSupport.fail(spec, e.getMessage());
     }
-    PairsSupport.write(dataDir, registry.suspend(id, reason));
     spec.commandLine().getOut().println("suspended " + id + ": " + reason.strip());
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;

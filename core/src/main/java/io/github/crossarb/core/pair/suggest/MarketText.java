@@ -24,6 +24,8 @@ final class MarketText {
   private static final Pattern NUMBER = Pattern.compile(
       "(\\$\\s?)?(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s?(%|percent\\b|k\\b|m\\b|bn?\\b|thousand\\b|million\\b|billion\\b|trillion\\b)?");
   private static final Pattern WORD = Pattern.compile("[a-z][a-z0-9']*");
+  /** A capitalised word or an acronym in the original title: a name (team, person, index, agency). */
+  private static final Pattern CAPITALISED = Pattern.compile("\\b([A-Z][A-Za-z0-9&'.-]*)");
   private static final Pattern DAY_ORDINAL = Pattern.compile("(\\d{1,2})(st|nd|rd|th)\\b");
 
   static final Map<String, Integer> MONTHS = Map.ofEntries(
@@ -58,6 +60,8 @@ final class MarketText {
 
   final MarketInfo market;
   final Set<String> words;
+  /** The content words that are names in the title (capitalised mid-sentence, or acronyms). */
+  final Set<String> entities;
   final Set<String> rulesWords;
   final Set<BigDecimal> thresholds;
   final Set<Integer> years;
@@ -65,10 +69,11 @@ final class MarketText {
   final Set<Integer> days;
   final Direction direction;
 
-  private MarketText(MarketInfo market, Set<String> words, Set<String> rulesWords, Set<BigDecimal> thresholds,
+  private MarketText(MarketInfo market, Set<String> words, Set<String> entities, Set<String> rulesWords, Set<BigDecimal> thresholds,
       Set<Integer> years, Set<Integer> months, Set<Integer> days, Direction direction) {
     this.market = market;
     this.words = words;
+    this.entities = entities;
     this.rulesWords = rulesWords;
     this.thresholds = thresholds;
     this.years = years;
@@ -154,8 +159,29 @@ final class MarketText {
         content.add(normal);
       }
     }
-    return new MarketText(market, Set.copyOf(content), rulesWords(market.rules()), Set.copyOf(thresholds),
+    return new MarketText(market, Set.copyOf(content), entities(market.title(), content), rulesWords(market.rules()), Set.copyOf(thresholds),
         Set.copyOf(years), Set.copyOf(months), Set.copyOf(days), direction);
+  }
+
+  private static Set<String> entities(String title, Set<String> content) {
+    Set<String> out = new LinkedHashSet<>();
+    Matcher m = CAPITALISED.matcher(title);
+    boolean first = true;
+    while (m.find()) {
+      String word = m.group(1);
+      boolean sentenceStart = first && title.substring(0, m.start()).isBlank();
+      first = false;
+      boolean acronym = word.length() >= 2 && word.chars().filter(Character::isLetter).allMatch(Character::isUpperCase);
+      if (sentenceStart && !acronym) {
+        continue; // every question starts with a capital
+      }
+      String lower = word.toLowerCase(Locale.ROOT);
+      String normal = normalize(lower.endsWith("'s") ? lower.substring(0, lower.length() - 2) : lower);
+      if (normal != null && content.contains(normal)) {
+        out.add(normal);
+      }
+    }
+    return Set.copyOf(out);
   }
 
   private static boolean nextIsNumber(List<String> sequence, int i) {
@@ -164,23 +190,21 @@ final class MarketText {
 
   private static void classify(String raw, boolean nextToMonth, Set<BigDecimal> thresholds, Set<Integer> years,
       Set<Integer> days) {
-    String text = raw.replace(" ", "");
-    boolean dollars = text.startsWith("$");
-    String unit = "";
+    boolean dollars = raw.startsWith("$");
     Matcher m = NUMBER.matcher(raw);
     if (!m.matches()) {
       return;
     }
     String digits = m.group(2).replace(",", "");
     String fraction = m.group(3) == null ? "" : m.group(3);
-    unit = m.group(4) == null ? "" : m.group(4).trim();
+    String unit = m.group(4) == null ? "" : m.group(4).trim();
     BigDecimal value = new BigDecimal(digits + fraction);
     boolean plain = !dollars && unit.isEmpty() && fraction.isEmpty();
     if (plain && digits.length() == 4 && value.intValue() >= 1900 && value.intValue() <= 2199) {
       years.add(value.intValue());
       return;
     }
-    if (plain && nextToMonth && value.intValue() >= 1 && value.intValue() <= 31) {
+    if (plain && nextToMonth && digits.length() <= 2 && value.intValue() >= 1 && value.intValue() <= 31) {
       days.add(value.intValue());
       return;
     }

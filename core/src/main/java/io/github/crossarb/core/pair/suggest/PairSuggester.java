@@ -17,7 +17,8 @@ import java.util.TreeSet;
 
 /**
  * Proposes candidate pairs across a Kalshi and a Polymarket market list by matching titles
- * (content words, weighted by how rare they are across both lists), entities and synonyms,
+ * (content words, weighted by how rare they are across both lists; names — capitalised words and
+ * acronyms — count twice), synonyms,
  * thresholds, dates, close times and the rules texts. It never approves anything: the losses
  * peers suffered came from title-matched pairs that were different contracts, so every
  * suggestion goes to an operator who reads both rule texts.
@@ -151,9 +152,11 @@ public final class PairSuggester {
 
     Set<String> common = new TreeSet<>(k.words);
     common.retainAll(p.words);
-    long shared = weight(common, weights);
-    long kw = weight(k.words, weights);
-    long pw = weight(p.words, weights);
+    Set<String> names = new TreeSet<>(k.entities);
+    names.addAll(p.entities);
+    long shared = weight(common, weights, names);
+    long kw = weight(k.words, weights, names);
+    long pw = weight(p.words, weights, names);
     if (shared == 0 || kw == 0 || pw == 0) {
       return null;
     }
@@ -163,6 +166,11 @@ public final class PairSuggester {
     long overlap = 100 * shared / Math.min(kw, pw);
     long title = (dice + overlap) / 2;
     reasons.add("title words in common: " + String.join(", ", common));
+    Set<String> sharedNames = new TreeSet<>(common);
+    sharedNames.retainAll(names);
+    if (!sharedNames.isEmpty()) {
+      reasons.add("names in common: " + String.join(", ", sharedNames));
+    }
 
     long rules = 0;
     if (k.rulesWords.isEmpty() || p.rulesWords.isEmpty()) {
@@ -232,10 +240,12 @@ public final class PairSuggester {
     return direction.name().toLowerCase(java.util.Locale.ROOT);
   }
 
-  private static long weight(Set<String> words, Map<String, Integer> weights) {
+  /** The words' rarity weights; a name (entity) in either title counts twice. */
+  private static long weight(Set<String> words, Map<String, Integer> weights, Set<String> names) {
     long sum = 0;
     for (String word : words) {
-      sum += weights.getOrDefault(word, 1);
+      int w = weights.getOrDefault(word, 1);
+      sum += names.contains(word) ? 2L * w : w;
     }
     return sum;
   }

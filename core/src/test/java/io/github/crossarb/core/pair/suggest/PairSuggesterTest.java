@@ -139,4 +139,23 @@ class PairSuggesterTest {
     PairSuggestion s = new PairSuggester().suggest(KALSHI, POLY).get(0);
     assertThat(s.proposedId()).matches(io.github.crossarb.core.pair.PairRegistry.ID_PATTERN);
   }
+
+  @Test
+  void aSharedNameWeighsMoreThanASharedCommonWord() {
+    MarketInfo named = kalshi("KXA", "Will the Thunder win in 2027?", null, null);
+    MarketInfo unnamed = kalshi("KXB", "will the thunder win in 2027?", null, null);
+    MarketInfo p = poly("0xp", "thunder title in 2027?", null, null);
+    PairSuggestion withName = new PairSuggester(0, 3).suggest(List.of(named), List.of(p)).get(0);
+    PairSuggestion without = new PairSuggester(0, 3).suggest(List.of(unnamed), List.of(p)).get(0);
+    assertThat(withName.reasons()).contains("names in common: thunder");
+    assertThat(without.reasons()).noneMatch(r -> r.startsWith("names"));
+    assertThat(withName.score()).isGreaterThan(without.score());
+  }
+
+  @Test
+  void entitiesAreCapitalisedWordsAndAcronymsButNotTheFirstWord() {
+    MarketText text = MarketText.of(kalshi("K", "Will the NBER declare a US recession in Ohio?", null, null));
+    assertThat(text.entities).containsExactlyInAnyOrder("nber", "us", "ohio");
+    assertThat(MarketText.of(poly("0x", "Bitcoin above $100,000?", null, null)).entities).isEmpty();
+  }
 }
