@@ -3,7 +3,6 @@ package io.github.crossarb.cli.engine;
 import io.github.crossarb.core.event.EngineEvent;
 import io.github.crossarb.core.event.EventSink;
 import io.github.crossarb.core.pair.PairEntry;
-import io.github.crossarb.core.pair.PairRegistry;
 import io.github.crossarb.core.store.PairsFile;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,11 +26,8 @@ final class RegistryWriter {
 
   synchronized void save(PairEntry changed) {
     try {
-      // Re-read: the operator may have edited the registry (pairs approve/suspend) meanwhile.
-      PairRegistry current = PairsFile.read(dataDir);
-      if (current.find(changed.id()).isPresent()) {
-        PairsFile.write(dataDir, current.replace(changed));
-      }
+      // Under the registry's lock, on the file as it is now: an operator's edit meanwhile is kept.
+      PairsFile.replaceEntry(dataDir, changed);
     } catch (IOException | RuntimeException e) {
       events.emit(new EngineEvent.Alert(clock.instant(), EngineEvent.Severity.CRITICAL, changed.id(),
           "cannot save pair " + changed.id() + " as " + changed.status() + " in pairs.json (" + e.getMessage()

@@ -18,10 +18,11 @@ import java.util.Objects;
  * @param feeRate taker fee rate {@code fd.r}, e.g. {@code "0.03"}
  * @param feeExponent taker fee exponent {@code fd.e}, e.g. {@code 1}
  * @param endDate ISO-8601 end date, e.g. {@code "2026-12-31T00:00:00Z"}
+ * @param description the resolution text (Gamma {@code description}), or null
  */
 public record PolymarketSimMarket(
     String conditionId, String question, String slug, String yesTokenId, String noTokenId, String tickSize,
-    String minOrderSize, boolean negRisk, String feeRate, int feeExponent, String endDate) {
+    String minOrderSize, boolean negRisk, String feeRate, int feeExponent, String endDate, String description) {
   public PolymarketSimMarket {
     Objects.requireNonNull(conditionId, "conditionId");
     Objects.requireNonNull(yesTokenId, "yesTokenId");

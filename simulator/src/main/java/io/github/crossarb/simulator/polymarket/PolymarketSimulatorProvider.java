@@ -87,7 +87,8 @@ public final class PolymarketSimulatorProvider implements VenueSimulatorProvider
   static PolymarketSimMarket market(PolymarketMarketSpec m) {
     long exponent = Fixed.parse(m.feeExponent() == null ? "0" : m.feeExponent());
     return new PolymarketSimMarket(m.conditionId(), m.question(), m.slug(), m.yesTokenId(), m.noTokenId(),
-        m.tickSize(), m.minOrderSize(), m.negRisk(), m.feeRate(), (int) (exponent / Fixed.SCALE), m.endDate());
+        m.tickSize(), m.minOrderSize(), m.negRisk(), m.feeRate(), (int) (exponent / Fixed.SCALE), m.endDate(),
+        m.description());
   }
 
   /** Credentials derived from the key: the same key always gets the same API key, secret and passphrase. */

@@ -39,9 +39,10 @@ final class PolySimFixture implements AutoCloseable {
   static final String HOUSE = "house";
 
   static final PolymarketSimMarket MARKET = new PolymarketSimMarket(CONDITION, "Will it rain?", "will-it-rain",
-      YES, NO, "0.01", "5", false, "0.03", 1, "2026-12-31T00:00:00Z");
+      YES, NO, "0.01", "5", false, "0.03", 1, "2026-12-31T00:00:00Z",
+      "Resolves Yes if it rains.");
   static final PolymarketSimMarket NR_MARKET = new PolymarketSimMarket(NR_CONDITION, "Who wins?", "who-wins",
-      NR_YES, NR_NO, "0.001", "5", true, "0", 1, "2026-12-31T00:00:00Z");
+      NR_YES, NR_NO, "0.001", "5", true, "0", 1, "2026-12-31T00:00:00Z", null);
 
   final TestWallet alice = new TestWallet(TestWallet.KEY_0);
   final TestWallet bob = new TestWallet(TestWallet.KEY_1);

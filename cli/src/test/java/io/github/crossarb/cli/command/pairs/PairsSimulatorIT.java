@@ -81,15 +81,12 @@ class PairsSimulatorIT {
 
   /**
    * The fingerprint of a scenario pair, from the scenario file alone (not through any venue client).
-   * The simulator's Gamma markets carry no {@code description} (nor {@code resolutionSource}) yet,
-   * so the Polymarket side is the hash of the empty text until the simulator serves the scenario's
-   * description; then this expectation becomes {@code sha256(pair.polymarket().description())}.
    */
   private static PairFingerprint expectedFingerprint(PairSpec pair) throws Exception {
     String kalshiRules = pair.kalshi().rulesSecondary() == null || pair.kalshi().rulesSecondary().isBlank()
         ? pair.kalshi().rulesPrimary() : pair.kalshi().rulesPrimary() + "\n\n" + pair.kalshi().rulesSecondary();
     return new PairFingerprint(sha256(kalshiRules), Instant.parse(pair.kalshi().closeTime()),
-        sha256(""), Instant.parse(pair.polymarket().endDate()));
+        sha256(pair.polymarket().description()), Instant.parse(pair.polymarket().endDate()));
   }
 
   @Test
@@ -109,8 +106,9 @@ class PairsSimulatorIT {
           .isEqualTo(s.get("polymarket").get("market").asText());
       assertThat(s.get("relation").asText()).isEqualTo("same");
       assertThat(s.get("kalshi").get("rules").isTextual()).isTrue();
-      // The simulator serves no Polymarket description yet (see expectedFingerprint).
-      assertThat(s.get("warnings").toString()).contains("Polymarket gives no rules text");
+      assertThat(s.get("polymarket").get("rules").asText()).isEqualTo(PAIRS.stream()
+          .filter(p -> p.polymarket().conditionId().equals(s.get("polymarket").get("market").asText()))
+          .findFirst().orElseThrow().polymarket().description());
     }
 
     String text = run("pairs", "suggest", "--query", "bitcoin").out();

@@ -171,6 +171,7 @@ public final class PolyWire {
         .put("question", m.question())
         .put("conditionId", m.conditionId())
         .put("slug", m.slug())
+        .put("description", m.description())
         .put("endDate", m.endDate())
         .put("outcomes", new JsonArray().add("Yes").add("No").encode())
         .put("outcomePrices", new JsonArray().add(yesPrice).add(noPrice).encode())
