@@ -18,7 +18,11 @@ import io.github.crossarb.core.model.Outcome;
 import io.github.crossarb.core.model.Quantity;
 import io.github.crossarb.core.model.Side;
 import io.github.crossarb.core.model.VenueId;
+import io.github.crossarb.core.pair.PairEntry;
+import io.github.crossarb.core.pair.PairFingerprint;
+import io.github.crossarb.core.pair.PairStatus;
 import io.github.crossarb.core.position.LedgerSnapshot;
+import io.github.crossarb.core.store.PairsFile;
 import io.github.crossarb.core.store.EventLog;
 import io.github.crossarb.core.store.PositionsFile;
 import io.github.crossarb.simulator.exchange.OrderState;
@@ -229,6 +233,27 @@ class EngineSimulatorIT {
       ExecutionFinished done = h.await(ExecutionFinished.class, e -> e.pairId().equals(FED));
       assertThat(done.outcome()).isEqualTo("HEDGED");
       assertThat(h.ourOrders(VenueId.KALSHI)).hasSize(1);
+    }
+  }
+
+  @Test
+  void aPairWhoseRulesChangedSinceApprovalIsSuspendedAndNeverTraded() throws Exception {
+    try (EngineHarness h = EngineHarness.start(dataDir, "engine-window.yaml")) {
+      // The operator approved other rules text than the venue now shows.
+      PairEntry approved = PairsFile.read(dataDir).require(FED);
+      PairFingerprint reviewed = approved.fingerprint();
+      PairsFile.replaceEntry(dataDir, approved.reapprove("operator", approved.approvedAt(), new PairFingerprint(
+          reviewed.kalshiRulesSha256(), reviewed.kalshiCloseTime(), "0".repeat(64), reviewed.polymarketCloseTime())));
+      h.startEngine();
+
+      EngineEvent.PairStatusChanged suspended = h.await(EngineEvent.PairStatusChanged.class,
+          e -> e.pairId().equals(FED) && e.status().equals("SUSPENDED"));
+      assertThat(suspended.reason()).contains("Polymarket resolution text changed");
+      h.await(EngineEvent.Alert.class, e -> FED.equals(e.pairId()) && e.severity() == EngineEvent.Severity.CRITICAL);
+      assertThat(PairsFile.read(dataDir).require(FED).status()).isEqualTo(PairStatus.SUSPENDED);
+      h.await(EngineEvent.ModeChanged.class, e -> e.to().equals("TRADING"));
+      assertThat(h.events(OrderSent.class)).isEmpty();
+      assertThat(h.ourOrders(VenueId.KALSHI)).isEmpty();
     }
   }
 }
