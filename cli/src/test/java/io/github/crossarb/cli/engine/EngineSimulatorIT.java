@@ -137,21 +137,33 @@ class EngineSimulatorIT {
   }
 
   @Test
-  void aPolymarketTradeThatFailsAfterMatchingIsReversedInTheLedger() throws Exception {
+  void aPolymarketTradeThatFailsAfterMatchingIsReversedAndItsResidualIsClosed() throws Exception {
     try (EngineHarness h = EngineHarness.start(dataDir, "engine-window.yaml")) {
       h.sim.faults(VenueId.POLYMARKET).add(FaultRule.once(PolymarketFaultKinds.TRADE_FAILED, FED_NO_TOKEN));
       h.startEngine();
 
-      h.await(ExecutionFinished.class, e -> e.pairId().equals(FED));
+      ExecutionFinished first = h.await(ExecutionFinished.class, e -> e.pairId().equals(FED));
+      assertThat(first.outcome()).isEqualTo("HEDGED");
       EngineEvent.FillReversed reversed = h.await(EngineEvent.FillReversed.class,
           e -> e.fillVoid().venue() == VenueId.POLYMARKET);
-      LedgerSnapshot.PairPosition pair = h.runtime.ledger().snapshot().pair(FED);
-      assertThat(pair.hedged().isZero()).isTrue();
-      assertThat(pair.residual()).isEqualTo(Quantity.of(20));
-      EngineEvent.Alert alert = h.await(EngineEvent.Alert.class, e -> FED.equals(e.pairId())
-          && e.severity() == EngineEvent.Severity.CRITICAL);
-      assertThat(alert.message()).isNotBlank();
       assertThat(reversed.fillVoid().fillId()).isNotBlank();
+      EngineEvent.Alert alert = h.await(EngineEvent.Alert.class, e -> FED.equals(e.pairId())
+          && e.severity() == EngineEvent.Severity.CRITICAL && e.message().contains("reversed"));
+      assertThat(alert.message()).contains("residual now 20 paying on Kalshi YES");
+
+      // The 20 Kalshi YES left naked: Polymarket NO now asks 0.58, too dear to complete the pair
+      // without a loss, so they are sold back at the 0.38 bid, within the loss cap.
+      ExecutionFinished closed = h.await(ExecutionFinished.class,
+          e -> e.pairId().equals(FED) && !e.executionId().equals(first.executionId()));
+      assertThat(closed.outcome()).as("events %s", h.events()).isEqualTo("UNWOUND");
+      EngineEvent.Unwind unwind = h.await(EngineEvent.Unwind.class, e -> e.pairId().equals(FED));
+      assertThat(unwind.sold()).isEqualTo(Quantity.of(20));
+      h.await(FillRecorded.class, e -> e.fill().venue() == VenueId.KALSHI && e.fill().side() == Side.SELL);
+      LedgerSnapshot.PairPosition pair = h.runtime.ledger().snapshot().pair(FED);
+      assertThat(pair.residual().isZero()).isTrue();
+      assertThat(pair.realizedPnl().isNegative()).isTrue();
+      assertThat(pair.realizedPnl().negate().compareTo(unwind.lossCap())).isLessThanOrEqualTo(0);
+      assertThat(h.ourOrders(VenueId.KALSHI)).hasSize(2);
     }
   }
 

@@ -14,6 +14,9 @@ import io.github.crossarb.core.execution.ExecutionOutcome;
 import io.github.crossarb.core.execution.ExecutionReport;
 import io.github.crossarb.core.execution.ExecutionRequest;
 import io.github.crossarb.core.execution.ReconciliationReport;
+import io.github.crossarb.core.model.Price;
+import io.github.crossarb.core.model.Fixed;
+import io.github.crossarb.core.execution.ResidualRequest;
 import io.github.crossarb.core.model.ClientOrderId;
 import io.github.crossarb.core.model.Instrument;
 import io.github.crossarb.core.model.InstrumentId;
@@ -827,6 +830,67 @@ public final class ArbEngine {
     publishSoon();
   }
 
+  /**
+   * A residual left on a pair outside any execution (a fill reversed after its execution ended):
+   * hands it to the executor once, to hedge it at a price that loses nothing or sell it back within
+   * the loss cap. Never while another execution runs on the pair (its own leg risk handles what it
+   * sees), and never again for the same reversal: what the executor cannot close stays alerted.
+   */
+  private void closeResidual(Session s, PairState ps, LedgerSnapshot.PairPosition position) {
+    if (ps == null || ps.inputs == null) {
+      return;
+    }
+    String why = ps.inFlightId != null ? "execution " + ps.inFlightId + " in flight"
+        : killSwitch.isEngaged() ? "kill switch engaged"
+        : s != sessions.get(mode) ? "the fill belongs to " + s.mode + ", not the current mode"
+        : !ps.unknownOrders.isEmpty() ? "orders of unknown outcome " + ps.unknownOrders : null;
+    if (why != null) {
+      alert(Severity.CRITICAL, ps.id(), "residual " + position.residual() + " on pair " + ps.id()
+          + " not closed automatically (" + why + "): close it by hand");
+      return;
+    }
+    Outcome pays = position.residualSide();
+    InstrumentId kalshiId = ps.pair.kalshiInstrument();
+    InstrumentId polyId = ps.pair.polymarketTokenEquivalentTo(pays);
+    LedgerSnapshot.Position onKalshi = position.legs().stream()
+        .filter(l -> l.instrument().equals(kalshiId) && l.outcome() == pays).findFirst().orElse(null);
+    LedgerSnapshot.Position onPolymarket = position.legs().stream()
+        .filter(l -> l.instrument().equals(polyId)).findFirst().orElse(null);
+    long kalshiHeld = onKalshi == null ? 0 : onKalshi.netMicros();
+    long polyHeld = onPolymarket == null ? 0 : onPolymarket.netMicros();
+    boolean kalshiLong = kalshiHeld >= polyHeld;
+    LedgerSnapshot.Position held = kalshiLong ? onKalshi : onPolymarket;
+    if (held == null || held.netMicros() <= 0) {
+      alert(Severity.CRITICAL, ps.id(), "residual " + position.residual() + " on pair " + ps.id()
+          + " is not held on one leg the engine can sell: close it by hand");
+      return;
+    }
+    Quantity quantity = position.residual().min(held.held());
+    Price average = Price.ofMicros(Math.min(Fixed.SCALE, Fixed.ceilDiv(
+        Math.multiplyExact(Math.max(0, held.costBasis().micros()), Fixed.SCALE), held.netMicros())));
+    Outcome hedgeOn = pays.opposite();
+    InstrumentId hedge = kalshiLong ? ps.pair.polymarketTokenEquivalentTo(hedgeOn) : kalshiId;
+    Outcome hedgeOutcome = kalshiLong ? ps.pair.relation().polymarketEquivalent(hedgeOn) : hedgeOn;
+    String executionId = ids.nextExecution();
+    ResidualRequest request;
+    try {
+      request = new ResidualRequest(executionId, ps.pair, held.instrument(), held.outcome(), quantity, average, hedge,
+          hedgeOutcome, ps.kalshiInstrument, ps.polymarketInstrument, ps.kalshiFees, ps.polymarketFees);
+    } catch (RuntimeException e) {
+      alert(Severity.CRITICAL, ps.id(), "residual on pair " + ps.id() + " cannot be closed: " + oneLine(e));
+      return;
+    }
+    emit(new Decision(now(), ps.id(), executionId, DecisionKind.EXECUTE, "close the residual " + quantity + " held on "
+        + held.instrument() + ": hedge without a loss, else sell back within the loss cap"));
+    ps.inFlightId = executionId;
+    LedgerSnapshot ledger = s.trading.ledger().snapshot();
+    Execution ex = new Execution(ps, s, executionId, null, new Exposures.InFlight(ps.id(),
+        Exposures.notional(ledger, ps.id()), Exposures.unhedged(ledger, ps.id()), Money.ZERO, Money.ZERO));
+    executions.put(executionId, ex);
+    here(safe(() -> s.trading.executor().closeResidual(request, ex))).onComplete(ar -> finished(ex, ar.result(), ar.cause()));
+    publishSoon();
+  }
+
   private void finished(Execution ex, ExecutionReport report, Throwable failure) {
     PairState ps = ex.pair;
     executions.remove(ex.executionId);
@@ -837,28 +901,27 @@ public final class ArbEngine {
       // A bug in the executor: whatever it sent is unknown until reconciliation says otherwise.
       List<ClientOrderId> issued = List.copyOf(ex.issued);
       emit(new EngineEvent.ExecutionFinished(now(), ps.id(), ex.executionId, "FAILED", Quantity.ZERO, Quantity.ZERO,
-          Quantity.ZERO, Quantity.ZERO, opp.expectedProfit(), issued, "executor failed: " + oneLine(failure)));
+          Quantity.ZERO, Quantity.ZERO, opp == null ? null : opp.expectedProfit(), issued,
+          "executor failed: " + oneLine(failure)));
       alert(Severity.CRITICAL, ps.id(), "execution " + ex.executionId + " failed in the executor: " + oneLine(failure));
       if (!issued.isEmpty()) {
         block(ps, ex.session, issued);
       }
     } else {
       emit(new EngineEvent.ExecutionFinished(now(), ps.id(), ex.executionId, report.outcome().name(),
-          report.kalshiFilled(), report.polymarketFilled(), report.hedged(), report.residual(), opp.expectedProfit(),
-          report.unknownOrders(), report.detail()));
+          report.kalshiFilled(), report.polymarketFilled(), report.hedged(), report.residual(),
+          opp == null ? null : opp.expectedProfit(), report.unknownOrders(), report.detail()));
       if (report.realizedLoss().isPositive()) {
         realizedToday(ex.session); // rolls the day over first
         ex.session.unwindLossToday = ex.session.unwindLossToday.plus(report.realizedLoss());
       }
-      if (report.outcome() != ExecutionOutcome.DENIED) {
+      if (report.outcome() != ExecutionOutcome.DENIED && opp != null) {
         countMismatch(ps, report.legsMismatched());
       }
       if (report.outcome() == ExecutionOutcome.UNKNOWN) {
         block(ps, ex.session, report.unknownOrders());
-      } else if (report.outcome() == ExecutionOutcome.RESIDUAL_OPEN) {
-        alert(Severity.CRITICAL, ps.id(), "pair " + ps.id() + ": residual " + report.residual() + " left open on "
-            + report.residualVenue() + " after execution " + ex.executionId + ": " + report.detail());
       }
+      // A residual left open was alerted CRITICAL by the executor itself.
     }
     if (config.cooldown().isZero()) {
       context.runOnContext(v -> evaluate(ps));
@@ -1213,6 +1276,9 @@ public final class ArbEngine {
         alert(Severity.CRITICAL, pairId, fillVoid.venue() + " fill " + fillVoid.fillId()
             + " reversed by the venue: " + residual + " (reconciling now)");
         reconcile(s);
+        if (position != null && !position.residual().isZero()) {
+          closeResidual(s, pairs.get(pairId), position);
+        }
       }
     }
     publishSoon();

@@ -83,6 +83,22 @@ public final class LegExecutor implements OpportunityExecutor {
     return run.run();
   }
 
+  @Override
+  public Future<ExecutionReport> closeResidual(ResidualRequest request, ExecutionContext context) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(context, "context");
+    Context home = vertx.getOrCreateContext();
+    ExecutionRun run;
+    try {
+      run = ExecutionRun.forResidual(vertx, home, request, context, params, clients, capabilities);
+    } catch (RuntimeException e) {
+      return Future.succeededFuture(new ExecutionReport(request.executionId(), request.pair().id(),
+          ExecutionOutcome.DENIED, Quantity.ZERO, Quantity.ZERO, Quantity.ZERO, Quantity.ZERO, null, false, Money.ZERO,
+          List.of(), "invalid residual request: " + e.getMessage()));
+    }
+    return run.run();
+  }
+
   private static <V> Map<VenueId, V> copy(Map<VenueId, V> map) {
     Map<VenueId, V> copy = new EnumMap<>(VenueId.class);
     copy.putAll(map);

@@ -124,14 +124,16 @@ class EngineLegRiskTest {
   }
 
   @Test
-  void residualLeftOpenRaisesACriticalAlert() throws Exception {
+  void residualLeftOpenIsReportedAndCountsAsAMismatch() throws Exception {
+    // The executor alerts a residual itself (LegExecutor does, CRITICAL); the engine reports the
+    // execution's outcome and counts the mismatch.
     startTrading(Harness.config().build());
     h.pushOpportunity();
     FakeExecutor.Call call = h.executor().next();
     call.promise().complete(report(call, ExecutionOutcome.RESIDUAL_OPEN, true, Money.ZERO, List.of()));
-    EngineEvent.Alert alert = h.events.await(EngineEvent.Alert.class, a -> a.message().contains("residual"));
-    assertThat(alert.severity()).isEqualTo(EngineEvent.Severity.CRITICAL);
-    assertThat(alert.pairId()).isEqualTo(PAIR);
+    EngineEvent.ExecutionFinished done = h.events.await(EngineEvent.ExecutionFinished.class, e -> true);
+    assertThat(done.outcome()).isEqualTo("RESIDUAL_OPEN");
+    pollUntil(() -> h.view(PAIR).mismatchesInRow() == 1, "the mismatch is counted");
   }
 
   @Test
@@ -247,6 +249,25 @@ class EngineLegRiskTest {
     EngineEvent.Alert reversed = h.events.await(EngineEvent.Alert.class, a -> a.message().contains("reversed"));
     assertThat(reversed.pairId()).isEqualTo(PAIR);
     assertThat(reversed.message()).contains("residual now 10 paying on Kalshi YES");
+
+    // The residual goes to the executor once: 10 Kalshi YES held, its hedge the NO token.
+    FakeExecutor.ResidualCall close = h.executors.get(EngineMode.PAPER).residuals.poll(5, TimeUnit.SECONDS);
+    assertThat(close).as("the residual is handed to the executor").isNotNull();
+    assertThat(close.request().held()).isEqualTo(InstrumentId.kalshi(Harness.TICKER));
+    assertThat(close.request().heldOutcome()).isEqualTo(Outcome.YES);
+    assertThat(close.request().quantity()).isEqualTo(Quantity.of(10));
+    assertThat(close.request().averagePrice()).isEqualTo(Price.parse("0.40"));
+    assertThat(close.request().hedge()).isEqualTo(InstrumentId.polymarket(Harness.NO));
+    assertThat(close.request().hedgeOutcome()).isEqualTo(Outcome.NO);
+    assertThat(h.view(PAIR).state()).isEqualTo("in flight");
+    close.promise().complete(new ExecutionReport(close.request().executionId(), PAIR, ExecutionOutcome.UNWOUND,
+        Quantity.ZERO, Quantity.ZERO, Quantity.ZERO, Quantity.ZERO, null, false, Money.parse("0.20"), List.of(),
+        "residual: sold back"));
+    EngineEvent.ExecutionFinished closed = h.events.await(EngineEvent.ExecutionFinished.class,
+        e -> e.executionId().equals(close.request().executionId()));
+    assertThat(closed.outcome()).isEqualTo("UNWOUND");
+    assertThat(closed.expectedProfit()).isNull();
+    assertThat(h.executors.get(EngineMode.PAPER).residuals).isEmpty();
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.github.crossarb.core.execution.ExecutionContext;
 import io.github.crossarb.core.execution.ExecutionReport;
 import io.github.crossarb.core.execution.ExecutionRequest;
 import io.github.crossarb.core.execution.OpportunityExecutor;
+import io.github.crossarb.core.execution.ResidualRequest;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.concurrent.BlockingQueue;
@@ -42,6 +43,17 @@ final class FakeExecutor implements OpportunityExecutor {
     if (s != null) {
       promise.complete(s.apply(request, context));
     }
+    return promise.future();
+  }
+
+  record ResidualCall(ResidualRequest request, ExecutionContext context, Promise<ExecutionReport> promise) {}
+
+  final BlockingQueue<ResidualCall> residuals = new LinkedBlockingQueue<>();
+
+  @Override
+  public Future<ExecutionReport> closeResidual(ResidualRequest request, ExecutionContext context) {
+    Promise<ExecutionReport> promise = Promise.promise();
+    residuals.add(new ResidualCall(request, context, promise));
     return promise.future();
   }
 

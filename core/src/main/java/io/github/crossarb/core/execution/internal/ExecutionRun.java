@@ -11,6 +11,14 @@ import io.github.crossarb.core.execution.ExecutionPolicy;
 import io.github.crossarb.core.execution.ExecutionReport;
 import io.github.crossarb.core.execution.ExecutionRequest;
 import io.github.crossarb.core.execution.LegRiskParams;
+import java.util.Locale;
+import io.github.crossarb.core.pricing.LegPlan;
+import io.github.crossarb.core.pricing.FeeModel;
+import io.github.crossarb.core.model.TickGrid;
+import io.github.crossarb.core.model.InstrumentId;
+import io.github.crossarb.core.model.Instrument;
+import io.github.crossarb.core.model.Fixed;
+import io.github.crossarb.core.execution.ResidualRequest;
 import io.github.crossarb.core.model.ClientOrderId;
 import io.github.crossarb.core.model.Money;
 import io.github.crossarb.core.model.Price;
@@ -76,7 +84,10 @@ public final class ExecutionRun {
 
   private final Vertx vertx;
   private final Context home;
-  private final ExecutionRequest request;
+  /** The policy the legs were sent under; null for a residual run. */
+  private final ExecutionPolicy policy;
+  private final Quantity planned;
+  private boolean residualMode;
   private final ExecutionContext ctx;
   private final LegRiskParams params;
   private final Map<VenueId, ExecutionClient> clients;
@@ -111,17 +122,83 @@ public final class ExecutionRun {
       LegRiskParams params,
       Map<VenueId, ExecutionClient> clients,
       Map<VenueId, VenueCapabilities> capabilities) {
+    this(vertx, home, request.pair().id(), request.executionId(), request.policy(), request.opportunity().size(),
+        context, params, clients, capabilities,
+        new LegState(request.opportunity().kalshi(), request.kalshiInstrument(), request.kalshiFees()),
+        new LegState(request.opportunity().polymarket(), request.polymarketInstrument(), request.polymarketFees()));
+  }
+
+  private ExecutionRun(Vertx vertx, Context home, String pairId, String executionId, ExecutionPolicy policy,
+      Quantity planned, ExecutionContext context, LegRiskParams params, Map<VenueId, ExecutionClient> clients,
+      Map<VenueId, VenueCapabilities> capabilities, LegState kalshi, LegState polymarket) {
     this.vertx = vertx;
     this.home = home;
-    this.request = request;
+    this.pairId = pairId;
+    this.executionId = executionId;
+    this.policy = policy;
+    this.planned = planned;
     this.ctx = context;
     this.params = params;
     this.clients = clients;
     this.capabilities = capabilities;
-    this.kalshi = new LegState(request.opportunity().kalshi(), request.kalshiInstrument(), request.kalshiFees());
-    this.polymarket = new LegState(request.opportunity().polymarket(), request.polymarketInstrument(), request.polymarketFees());
-    this.pairId = request.pair().id();
-    this.executionId = request.executionId();
+    this.kalshi = kalshi;
+    this.polymarket = polymarket;
+  }
+
+  /**
+   * A run that starts from a residual already held (no legs to send): the held leg is loaded as
+   * bought, the other leg's plan is the price at which buying it completes the pair without a loss
+   * (the hedge may not pay more: no slippage), then the usual hedge loop and single unwind.
+   */
+  public static ExecutionRun forResidual(Vertx vertx, Context home, ResidualRequest request, ExecutionContext context,
+      LegRiskParams params, Map<VenueId, ExecutionClient> clients, Map<VenueId, VenueCapabilities> capabilities) {
+    Quantity q = request.quantity();
+    Instrument heldRules = rules(request, request.held());
+    FeeModel heldFees = fees(request, request.held());
+    Price avg = request.averagePrice();
+    LegState held = new LegState(new LegPlan(request.held(), request.heldOutcome(), Side.BUY, avg, q,
+        Money.costOf(avg, q), heldFees.takerFee(avg, q), 1), heldRules, heldFees);
+    held.recordBuy(avg, q);
+    Instrument hedgeRules = rules(request, request.hedge());
+    FeeModel hedgeFees = fees(request, request.hedge());
+    Price breakEven = breakEvenHedge(held.basisOf(q), q, hedgeFees, hedgeRules.tickGrid());
+    LegState hedge = new LegState(new LegPlan(request.hedge(), request.hedgeOutcome(), Side.BUY, breakEven, q,
+        Money.costOf(breakEven, q), hedgeFees.takerFee(breakEven, q), 1), hedgeRules, hedgeFees);
+    boolean kalshiHeld = request.held().venue() == VenueId.KALSHI;
+    LegRiskParams noSlippage = new LegRiskParams(Money.ZERO, params.hedgeDeadline(), params.maxHedgeAttempts(),
+        params.unwindLossCap(), params.unknownResolveTimeout());
+    ExecutionRun run = new ExecutionRun(vertx, home, request.pair().id(), request.executionId(), null, q, context,
+        noSlippage, clients, capabilities, kalshiHeld ? held : hedge, kalshiHeld ? hedge : held);
+    run.residualMode = true;
+    run.firstFillAt = context.clock().instant();
+    return run;
+  }
+
+  /**
+   * The highest price on {@code grid} at which buying {@code quantity}, fee included, costs no more
+   * than the $1 per contract the completed pair pays minus {@code basis} (what the held contracts
+   * cost); zero when no price does.
+   */
+  static Price breakEvenHedge(Money basis, Quantity quantity, FeeModel fees, TickGrid grid) {
+    Money room = Money.payoutOf(quantity).minus(basis);
+    Optional<Price> p = grid.floor(Price.ofMicros(Fixed.SCALE - 1));
+    while (p.isPresent() && p.get().micros() > 0) {
+      Price price = p.get();
+      if (Money.costOf(price, quantity).plus(fees.takerFee(price, quantity)).compareTo(room) <= 0) {
+        return price;
+      }
+      p = grid.floor(Price.ofMicros(price.micros() - 1));
+    }
+    return Price.ofMicros(0);
+  }
+
+  private static Instrument rules(ResidualRequest r, InstrumentId id) {
+    Instrument rules = id.venue() == VenueId.KALSHI ? r.kalshiInstrument() : r.polymarketInstrument();
+    return new Instrument(id, rules.tickGrid(), rules.minSize(), rules.sizeStep());
+  }
+
+  private static FeeModel fees(ResidualRequest r, InstrumentId id) {
+    return id.venue() == VenueId.KALSHI ? r.kalshiFees() : r.polymarketFees();
   }
 
   /** Runs the execution; the future always succeeds (an internal error is reported, never thrown). */
@@ -136,12 +213,14 @@ public final class ExecutionRun {
   }
 
   private Future<ExecutionReport> start() {
+    if (residualMode) {
+      return closeMismatch();
+    }
     for (VenueId venue : List.of(VenueId.KALSHI, VenueId.POLYMARKET)) {
       if (clients.get(venue) == null) {
         return Future.succeededFuture(denied("no execution client for " + venue.label()));
       }
     }
-    Quantity planned = request.opportunity().size();
     Quantity size = planned;
     if (polymarket.plan().side() == Side.BUY) {
       Quantity unit = BookMath.lcm(kalshi.instrument().sizeStep(), polymarket.instrument().sizeStep());
@@ -151,7 +230,7 @@ public final class ExecutionRun {
         notes.add("size " + planned + " cut to " + size + " so the Polymarket amount is whole cents");
       }
     }
-    return request.policy() == ExecutionPolicy.PARALLEL ? parallel(size) : sequential(size);
+    return policy == ExecutionPolicy.PARALLEL ? parallel(size) : sequential(size);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -570,7 +649,7 @@ public final class ExecutionRun {
     } else {
       outcome = ExecutionOutcome.HEDGED;
     }
-    StringBuilder detail = new StringBuilder(request.policy().name().toLowerCase())
+    StringBuilder detail = new StringBuilder(residualMode ? "residual" : policy.name().toLowerCase(Locale.ROOT))
         .append(": ").append(kalshi).append(", ").append(polymarket);
     if (realizedLoss.isPositive()) {
       detail.append(", unwind loss at most ").append(realizedLoss);
