@@ -715,4 +715,52 @@ class LegExecutorTest {
       assertThat(poly.orders().get(0).timeInForce()).isEqualTo(TimeInForce.IOC);
     }
   }
+
+  @Nested
+  class Residual {
+    private ExecutionReport close(String averagePrice) throws Exception {
+      ResidualRequest request = new ResidualRequest("ex-r", ExecutionFixtures.PAIR, KALSHI, io.github.crossarb.core.model.Outcome.YES,
+          Quantity.of(10), Price.parse(averagePrice), POLY_NO, io.github.crossarb.core.model.Outcome.NO,
+          KALSHI_INSTRUMENT, ExecutionFixtures.POLY_INSTRUMENT, NO_FEES, NO_FEES);
+      LegExecutor executor = new LegExecutor(vertx, Map.of(VenueId.KALSHI, kalshi, VenueId.POLYMARKET, poly),
+          defaultParams());
+      CompletableFuture<ExecutionReport> done = new CompletableFuture<>();
+      vertx.getOrCreateContext().runOnContext(v -> executor.closeResidual(request, ctx)
+          .onComplete(ar -> done.complete(ar.result())));
+      return done.get(20, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aResidualIsHedgedWhenTheOtherVenueCompletesThePairWithoutALoss() throws Exception {
+      // 10 Kalshi YES at 0.40: buying NO up to 0.60 completes the pair without a loss; asks 0.55, 0.56.
+      ExecutionReport report = close("0.40");
+
+      assertThat(report.outcome()).isEqualTo(ExecutionOutcome.HEDGED);
+      assertThat(report.hedged()).isEqualTo(Quantity.of(10));
+      assertThat(kalshi.orders()).isEmpty();
+      assertThat(poly.orders()).singleElement().satisfies(o -> {
+        assertThat(o.side()).isEqualTo(Side.BUY);
+        assertThat(o.price()).isEqualTo(Price.parse("0.56"));
+        assertThat(o.size()).isEqualTo(Quantity.of(10));
+      });
+      assertThat(sent(OrderPurpose.HEDGE)).hasSize(1);
+      assertOrderBookkeeping();
+    }
+
+    @Test
+    void aResidualThatCannotBeHedgedWithoutALossIsSoldBackOnce() throws Exception {
+      // 10 Kalshi YES at 0.46: a hedge may pay 0.54 at most, the asks start at 0.55: sell at the 0.38 bid.
+      ExecutionReport report = close("0.46");
+
+      assertThat(report.outcome()).isEqualTo(ExecutionOutcome.UNWOUND);
+      assertThat(poly.orders()).isEmpty();
+      assertThat(kalshi.orders()).singleElement().satisfies(o -> {
+        assertThat(o.side()).isEqualTo(Side.SELL);
+        assertThat(o.price()).isEqualTo(Price.parse("0.38"));
+      });
+      assertThat(report.realizedLoss()).isEqualTo(Money.parse("0.8"));
+      assertThat(report.legsMismatched()).isFalse();
+      assertOrderBookkeeping();
+    }
+  }
 }
