@@ -1052,7 +1052,18 @@ public final class ArbEngine {
         inFlight.add(e.committed);
       }
     }
-    return Exposures.of(s.trading.ledger().snapshot(), inFlight, realizedToday(s));
+    Exposure e = Exposures.of(s.trading.ledger().snapshot(), inFlight, realizedToday(s));
+    Money unconfirmed = unconfirmedNotional(s);
+    return !unconfirmed.isPositive() ? e : new Exposure(e.notionalByPair(), e.totalNotional(),
+        e.unhedgedExposure().plus(unconfirmed), e.realizedPnlToday());
+  }
+
+  private static Money unconfirmedNotional(Session s) {
+    Money sum = Money.ZERO;
+    for (Money m : s.unconfirmed.values()) {
+      sum = sum.plus(m);
+    }
+    return sum;
   }
 
   /**
@@ -1218,7 +1229,11 @@ public final class ArbEngine {
 
       @Override
       public void onFillConfirmed(VenueId v, String fillId) {
-        context.runOnContext(x -> emit(new EngineEvent.FillConfirmed(now(), v, fillId)));
+        context.runOnContext(x -> {
+          s.unconfirmed.remove(v + ":" + fillId);
+          emit(new EngineEvent.FillConfirmed(now(), v, fillId));
+          publishSoon();
+        });
       }
 
       @Override
@@ -1262,11 +1277,16 @@ public final class ArbEngine {
     }
     if (changed) {
       if (entry instanceof Fill fill) {
-        emit(new EngineEvent.FillRecorded(now(), fill, fill.venue() == VenueId.POLYMARKET));
+        boolean provisional = fill.venue() == VenueId.POLYMARKET;
+        if (provisional) {
+          s.unconfirmed.put(fill.venue() + ":" + fill.fillId(), fill.notional().plus(fill.fee()));
+        }
+        emit(new EngineEvent.FillRecorded(now(), fill, provisional));
         if (pairsByInstrument.containsKey(fill.instrument())) {
           s.fillPairs.put(fill.venue() + ":" + fill.fillId(), pairsByInstrument.get(fill.instrument()).get(0).id());
         }
       } else if (entry instanceof FillVoid fillVoid) {
+        s.unconfirmed.remove(fillVoid.venue() + ":" + fillVoid.fillId());
         emit(new EngineEvent.FillReversed(now(), fillVoid));
         String pairId = s.fillPairs.get(fillVoid.venue() + ":" + fillVoid.fillId());
         LedgerSnapshot.PairPosition position = pairId == null ? null : s.trading.ledger().snapshot().pair(pairId);
@@ -1422,7 +1442,8 @@ public final class ArbEngine {
     Money today = s == null || s.day == null ? Money.ZERO : realizedToday(s);
     EngineSnapshot.TradingState state = tradingState();
     return new EngineSnapshot(now, mode, config.approval(), state, tradingDetail(state), views, pending, ledger, today,
-        s == null ? null : s.last, opportunitiesLogged, executionsFinished, riskGuard.consecutiveErrors());
+        s == null ? null : s.last, opportunitiesLogged, executionsFinished, riskGuard.consecutiveErrors(),
+        s == null ? 0 : s.unconfirmed.size(), s == null ? Money.ZERO : unconfirmedNotional(s));
   }
 
   private EngineSnapshot.TradingState tradingState() {
@@ -1646,6 +1667,11 @@ public final class ArbEngine {
     final Map<VenueId, Money> available = new EnumMap<>(VenueId.class);
     final Map<VenueId, Instant> streamLostAt = new EnumMap<>(VenueId.class);
     final Map<VenueId, String> listenProblems = new EnumMap<>(VenueId.class);
+    /**
+     * Polymarket fills recorded but not confirmed ("VENUE:fillId" → cost and fee): a trade can still
+     * fail until it is CONFIRMED, so until then its fill hedges nothing as far as risk is concerned.
+     */
+    final Map<String, Money> unconfirmed = new HashMap<>();
     /** The pair of each fill recorded since start ("VENUE:fillId"), to name it if the fill is reversed. */
     final Map<String, String> fillPairs = new HashMap<>();
     LocalDate day;

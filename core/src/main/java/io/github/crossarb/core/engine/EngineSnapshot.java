@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param lastReconciliation the last reconciliation of the current mode, or null before the first
  * @param opportunities opportunities logged since start (each counted once, not per book tick)
  * @param executions executions finished since start
+ * @param unconfirmedFills Polymarket fills in the ledger whose trade is not CONFIRMED yet (they may
+ *     still be reversed)
+ * @param unconfirmedNotional what those fills cost; the risk check counts it as unhedged exposure
  */
 public record EngineSnapshot(
     Instant time,
@@ -34,7 +37,9 @@ public record EngineSnapshot(
     Reconciliation lastReconciliation,
     long opportunities,
     long executions,
-    int consecutiveOrderErrors) {
+    int consecutiveOrderErrors,
+    int unconfirmedFills,
+    Money unconfirmedNotional) {
 
   public EngineSnapshot {
     Objects.requireNonNull(time, "time");

@@ -231,8 +231,12 @@ class EngineLegRiskTest {
     poly.listener.onFill(fill); // a duplicate changes nothing
     EngineEvent.FillRecorded rec = h.events.await(EngineEvent.FillRecorded.class, f -> true);
     assertThat(rec.provisional()).isTrue();
+    // Until confirmed, the fill may still be reversed: it counts as unhedged exposure.
+    pollUntil(() -> h.engine.snapshot().unconfirmedFills() == 1, "the fill is unconfirmed");
+    assertThat(h.engine.snapshot().unconfirmedNotional()).isEqualTo(Money.parse("5"));
     poly.listener.onFillConfirmed(VenueId.POLYMARKET, "t-1");
     h.events.await(EngineEvent.FillConfirmed.class, f -> f.fillId().equals("t-1"));
+    pollUntil(() -> h.engine.snapshot().unconfirmedFills() == 0, "the fill is confirmed");
     assertThat(h.ledgers.get(EngineMode.PAPER).snapshot().fills()).isEqualTo(1);
     assertThat(h.ledgers.get(EngineMode.LIVE).snapshot().fills()).isZero();
     assertThat(h.events.all(EngineEvent.FillRecorded.class)).hasSize(1);
