@@ -5,6 +5,7 @@ import io.github.crossarb.cli.RootCommand;
 import io.github.crossarb.cli.config.ConfigException;
 import io.github.crossarb.cli.config.Configuration;
 import io.github.crossarb.cli.config.Settings;
+import io.github.crossarb.cli.engine.ConsoleCommands;
 import io.github.crossarb.cli.engine.ConsoleEvents;
 import io.github.crossarb.cli.engine.DemoDataDir;
 import io.github.crossarb.cli.engine.DemoPairs;
@@ -106,6 +107,7 @@ public final class DemoCommand implements Callable<Integer> {
       try (RunLoop loop = RunLoop.install();
           EngineRuntime runtime = EngineRuntime.start(config, root.venueFactory(), settings,
               new ConsoleEvents(out, verbose), clock)) {
+        ConsoleCommands.start(System.in, out, runtime.engine());
         loop.await(runFor);
         printSummary(out, runtime.engine().snapshot(), dataDir);
       }

@@ -3,6 +3,7 @@ package io.github.crossarb.cli.command;
 import io.github.crossarb.cli.ExitCodes;
 import io.github.crossarb.cli.RootCommand;
 import io.github.crossarb.cli.config.Configuration;
+import io.github.crossarb.cli.engine.ConsoleCommands;
 import io.github.crossarb.cli.engine.ConsoleEvents;
 import io.github.crossarb.cli.engine.EngineRuntime;
 import io.github.crossarb.cli.engine.EngineSettings;
@@ -51,6 +52,7 @@ public final class RunCommand implements Callable<Integer> {
       out.println("engine running in " + settings.modeName() + " mode, approval " + settings.approvalName()
           + "; events in " + runtime.eventsFile() + "; Ctrl-C stops it");
       out.flush();
+      ConsoleCommands.start(System.in, out, runtime.engine());
       loop.await(null);
     }
     return ExitCodes.OK;

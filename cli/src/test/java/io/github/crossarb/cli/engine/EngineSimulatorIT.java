@@ -268,4 +268,36 @@ class EngineSimulatorIT {
       assertThat(h.ourOrders(VenueId.KALSHI)).isEmpty();
     }
   }
+
+  @Test
+  void inManualApprovalTheOperatorApprovesOrRejectsFromTheConsole() throws Exception {
+    try (EngineHarness h = EngineHarness.start(dataDir, "engine-window.yaml")) {
+      h.set("ARB_APPROVAL", "manual").set("ARB_REJECT_BLACKLIST_MS", "60000");
+      h.startEngine();
+      java.io.StringWriter answers = new java.io.StringWriter();
+      ConsoleCommands console = new ConsoleCommands(h.runtime.engine(), new java.io.PrintWriter(answers, true));
+
+      Decision waiting = h.await(Decision.class, e -> e.pairId().equals(FED) && e.kind() == DecisionKind.AWAIT_APPROVAL);
+      assertThat(h.events(OrderSent.class)).isEmpty();
+      console.answer("status");
+      assertThat(answers.toString()).contains("awaiting approval: " + waiting.executionId() + " fed size 20");
+      console.answer("approve " + waiting.executionId());
+      assertThat(answers.toString()).contains("approve " + waiting.executionId() + ": done");
+
+      ExecutionFinished done = h.await(ExecutionFinished.class, e -> e.pairId().equals(FED));
+      assertThat(done.outcome()).isEqualTo("HEDGED");
+
+      // The next window on the pair is rejected, and the pair blacklisted.
+      h.addLiquidity(VenueId.KALSHI, FED_TICKER, Side.SELL, "0.40", "20");
+      h.addLiquidity(VenueId.POLYMARKET, FED_NO_TOKEN, Side.SELL, "0.52", "20");
+      Decision next = h.await(Decision.class, e -> e.pairId().equals(FED) && e.kind() == DecisionKind.AWAIT_APPROVAL
+          && !e.executionId().equals(waiting.executionId()));
+      console.answer("reject " + next.executionId() + " blacklist");
+      h.await(Decision.class, e -> e.kind() == DecisionKind.REJECTED);
+      h.await(EngineEvent.PairStatusChanged.class, e -> e.pairId().equals(FED) && e.status().equals("BLACKLISTED"));
+      assertThat(h.ourOrders(VenueId.KALSHI)).hasSize(1);
+      console.answer("frobnicate");
+      assertThat(answers.toString()).contains("unknown command 'frobnicate'");
+    }
+  }
 }
