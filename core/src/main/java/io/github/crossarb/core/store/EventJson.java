@@ -1,5 +1,15 @@
 package io.github.crossarb.core.store;
 
+import static io.github.crossarb.core.store.StrictJson.array;
+import static io.github.crossarb.core.store.StrictJson.bool;
+import static io.github.crossarb.core.store.StrictJson.duration;
+import static io.github.crossarb.core.store.StrictJson.field;
+import static io.github.crossarb.core.store.StrictJson.instant;
+import static io.github.crossarb.core.store.StrictJson.intField;
+import static io.github.crossarb.core.store.StrictJson.onlyFields;
+import static io.github.crossarb.core.store.StrictJson.optionalText;
+import static io.github.crossarb.core.store.StrictJson.text;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -44,12 +54,9 @@ import io.github.crossarb.core.venue.OrderRequest;
 import io.github.crossarb.core.venue.OrderStatus;
 import io.github.crossarb.core.venue.SubmitResult;
 import io.github.crossarb.core.venue.TimeInForce;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -292,15 +299,15 @@ final class EventJson {
       }
       case "decision":
         only(o, "pairId", "executionId", "kind", "reason");
-        return new Decision(time, text(o, "pairId"), optText(o, "executionId"), DecisionKind.valueOf(text(o, "kind")),
+        return new Decision(time, text(o, "pairId"), optionalText(o, "executionId"), DecisionKind.valueOf(text(o, "kind")),
             text(o, "reason"));
       case "order_sent":
         only(o, "pairId", "executionId", "purpose", "order");
-        return new OrderSent(time, optText(o, "pairId"), optText(o, "executionId"), OrderPurpose.valueOf(text(o, "purpose")),
+        return new OrderSent(time, optionalText(o, "pairId"), optionalText(o, "executionId"), OrderPurpose.valueOf(text(o, "purpose")),
             order(object(o, "order")));
       case "order_outcome":
         only(o, "pairId", "executionId", "result");
-        return new OrderOutcome(time, optText(o, "pairId"), optText(o, "executionId"), result(object(o, "result")));
+        return new OrderOutcome(time, optionalText(o, "pairId"), optionalText(o, "executionId"), result(object(o, "result")));
       case "fill_recorded":
         only(o, "provisional", "fill");
         return new FillRecorded(time, fill(object(o, "fill")), bool(o, "provisional"));
@@ -310,12 +317,12 @@ final class EventJson {
       case "fill_reversed": {
         only(o, "fillVoid");
         ObjectNode v = object(o, "fillVoid");
-        onlyFields(v, VOID_FIELDS, "fillVoid");
+        onlyFields(v, VOID_FIELDS, Set.of(), "fillVoid");
         return new FillReversed(time, new FillVoid(VenueId.valueOf(text(v, "venue")), text(v, "fillId"), instant(v, "time")));
       }
       case "unwind":
         only(o, "pairId", "executionId", "venue", "residual", "sold", "realizedLoss", "lossCap", "detail");
-        return new Unwind(time, text(o, "pairId"), optText(o, "executionId"), VenueId.valueOf(text(o, "venue")),
+        return new Unwind(time, text(o, "pairId"), optionalText(o, "executionId"), VenueId.valueOf(text(o, "venue")),
             Quantity.parse(text(o, "residual")), Quantity.parse(text(o, "sold")), Money.parse(text(o, "realizedLoss")),
             Money.parse(text(o, "lossCap")), text(o, "detail"));
       case "execution_finished": {
@@ -328,16 +335,16 @@ final class EventJson {
           }
           unknown.add(new ClientOrderId(n.textValue()));
         }
-        return new ExecutionFinished(time, optText(o, "pairId"), optText(o, "executionId"), optText(o, "outcome"),
+        return new ExecutionFinished(time, optionalText(o, "pairId"), optionalText(o, "executionId"), optionalText(o, "outcome"),
             opt(o, "kalshiFilled", Quantity::parse), opt(o, "polymarketFilled", Quantity::parse), opt(o, "hedged", Quantity::parse),
-            opt(o, "residual", Quantity::parse), opt(o, "expectedProfit", Money::parse), unknown, optText(o, "detail"));
+            opt(o, "residual", Quantity::parse), opt(o, "expectedProfit", Money::parse), unknown, optionalText(o, "detail"));
       }
       case "alert":
         only(o, "severity", "pairId", "message");
-        return new Alert(time, Severity.valueOf(text(o, "severity")), optText(o, "pairId"), text(o, "message"));
+        return new Alert(time, Severity.valueOf(text(o, "severity")), optionalText(o, "pairId"), text(o, "message"));
       case "mode_changed":
         only(o, "what", "from", "to", "reason");
-        return new ModeChanged(time, text(o, "what"), optText(o, "from"), text(o, "to"), text(o, "reason"));
+        return new ModeChanged(time, text(o, "what"), optionalText(o, "from"), text(o, "to"), text(o, "reason"));
       case "pair_status_changed":
         only(o, "pairId", "status", "reason");
         return new PairStatusChanged(time, text(o, "pairId"), text(o, "status"), text(o, "reason"));
@@ -358,7 +365,7 @@ final class EventJson {
   }
 
   private static Opportunity opportunity(String pairId, ObjectNode o) {
-    onlyFields(o, OPPORTUNITY_FIELDS, "opportunity");
+    onlyFields(o, OPPORTUNITY_FIELDS, Set.of(), "opportunity");
     return new Opportunity(pairId, Direction.valueOf(text(o, "direction")), leg(object(o, "kalshi")),
         leg(object(o, "polymarket")), Quantity.parse(text(o, "size")), Money.parse(text(o, "totalCost")),
         Money.parse(text(o, "totalFees")), Money.parse(text(o, "payout")), Money.parse(text(o, "expectedProfit")),
@@ -366,14 +373,14 @@ final class EventJson {
   }
 
   private static LegPlan leg(ObjectNode o) {
-    onlyFields(o, LEG_FIELDS, "leg");
+    onlyFields(o, LEG_FIELDS, Set.of(), "leg");
     return new LegPlan(InstrumentId.parse(text(o, "instrument")), Outcome.valueOf(text(o, "outcome")),
         Side.valueOf(text(o, "side")), Price.parse(text(o, "limitPrice")), Quantity.parse(text(o, "size")),
         Money.parse(text(o, "cost")), Money.parse(text(o, "fee")), intField(o, "levelsUsed"));
   }
 
   private static OrderRequest order(ObjectNode o) {
-    onlyFields(o, ORDER_FIELDS, "order");
+    onlyFields(o, ORDER_FIELDS, Set.of(), "order");
     return new OrderRequest(new ClientOrderId(text(o, "clientOrderId")), InstrumentId.parse(text(o, "instrument")),
         Outcome.valueOf(text(o, "outcome")), Side.valueOf(text(o, "side")), Price.parse(text(o, "price")),
         Quantity.parse(text(o, "size")), TimeInForce.valueOf(text(o, "timeInForce")), bool(o, "postOnly"),
@@ -385,17 +392,17 @@ final class EventJson {
     ClientOrderId id = new ClientOrderId(text(o, "clientOrderId"));
     switch (kind) {
       case "accepted":
-        onlyFields(o, Set.of("kind", "clientOrderId", "venueOrderId", "status", "filled"), "accepted result");
+        onlyFields(o, Set.of("kind", "clientOrderId", "venueOrderId", "status", "filled"), Set.of(), "accepted result");
         return new SubmitResult.Accepted(id, new VenueOrderId(text(o, "venueOrderId")), OrderStatus.valueOf(text(o, "status")),
             Quantity.parse(text(o, "filled")));
       case "rejected":
-        onlyFields(o, Set.of("kind", "clientOrderId", "venueCode", "message"), "rejected result");
+        onlyFields(o, Set.of("kind", "clientOrderId", "venueCode", "message"), Set.of(), "rejected result");
         return new SubmitResult.Rejected(id, text(o, "venueCode"), text(o, "message"));
       case "denied":
-        onlyFields(o, Set.of("kind", "clientOrderId", "reason"), "denied result");
+        onlyFields(o, Set.of("kind", "clientOrderId", "reason"), Set.of(), "denied result");
         return new SubmitResult.Denied(id, text(o, "reason"));
       case "unknown":
-        onlyFields(o, Set.of("kind", "clientOrderId", "reason"), "unknown result");
+        onlyFields(o, Set.of("kind", "clientOrderId", "reason"), Set.of(), "unknown result");
         return new SubmitResult.Unknown(id, text(o, "reason"));
       default:
         throw new IllegalArgumentException("unknown result kind \"" + kind + "\" (expected accepted, rejected, denied or unknown)");
@@ -403,12 +410,12 @@ final class EventJson {
   }
 
   private static Fill fill(ObjectNode o) {
-    onlyFields(o, FILL_FIELDS, "fill");
-    String clientOrderId = optText(o, "clientOrderId");
+    onlyFields(o, FILL_FIELDS, Set.of(), "fill");
+    String clientOrderId = optionalText(o, "clientOrderId");
     return new Fill(text(o, "fillId"), InstrumentId.parse(text(o, "instrument")), Outcome.valueOf(text(o, "outcome")),
         Side.valueOf(text(o, "side")), Price.parse(text(o, "price")), Quantity.parse(text(o, "quantity")),
         Money.parse(text(o, "fee")), instant(o, "time"), clientOrderId == null ? null : new ClientOrderId(clientOrderId),
-        optText(o, "pairId"));
+        optionalText(o, "pairId"));
   }
 
   // ---------------------------------------------------------------------------- strict access
@@ -417,88 +424,12 @@ final class EventJson {
     Set<String> allowed = new java.util.HashSet<>(List.of(fields));
     allowed.add("time");
     allowed.add("type");
-    onlyFields(o, allowed, text(o, "type") + " event");
-  }
-
-  private static void onlyFields(ObjectNode o, Set<String> allowed, String what) {
-    for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
-      String name = it.next();
-      if (!allowed.contains(name)) {
-        throw new IllegalArgumentException("unknown field \"" + name + "\" in " + what);
-      }
-    }
-    for (String name : allowed) {
-      if (!o.has(name)) {
-        throw new IllegalArgumentException("missing field \"" + name + "\" in " + what);
-      }
-    }
-  }
-
-  private static JsonNode field(ObjectNode o, String name) {
-    JsonNode n = o.get(name);
-    if (n == null) {
-      throw new IllegalArgumentException("missing field \"" + name + "\"");
-    }
-    return n;
-  }
-
-  private static String text(ObjectNode o, String name) {
-    JsonNode n = field(o, name);
-    if (!n.isTextual()) {
-      throw new IllegalArgumentException("field \"" + name + "\" must be a string, found "
-          + n.getNodeType().name().toLowerCase(Locale.ROOT));
-    }
-    return n.textValue();
-  }
-
-  private static String optText(ObjectNode o, String name) {
-    JsonNode n = o.get(name);
-    return n == null || n.isNull() ? null : text(o, name);
+    onlyFields(o, allowed, Set.of(), text(o, "type") + " event");
   }
 
   private static <T> T opt(ObjectNode o, String name, Function<String, T> parse) {
-    String text = optText(o, name);
+    String text = optionalText(o, name);
     return text == null ? null : parse.apply(text);
-  }
-
-  private static Instant instant(ObjectNode o, String name) {
-    try {
-      return Instant.parse(text(o, name));
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new IllegalArgumentException("field \"" + name + "\" is not an ISO-8601 instant: " + e.getParsedString());
-    }
-  }
-
-  private static Duration duration(ObjectNode o, String name) {
-    try {
-      return Duration.parse(text(o, name));
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new IllegalArgumentException("field \"" + name + "\" is not an ISO-8601 duration: " + e.getParsedString());
-    }
-  }
-
-  private static boolean bool(ObjectNode o, String name) {
-    JsonNode n = field(o, name);
-    if (!n.isBoolean()) {
-      throw new IllegalArgumentException("field \"" + name + "\" must be true or false");
-    }
-    return n.booleanValue();
-  }
-
-  private static int intField(ObjectNode o, String name) {
-    JsonNode n = field(o, name);
-    if (!n.isIntegralNumber() || !n.canConvertToInt()) {
-      throw new IllegalArgumentException("field \"" + name + "\" must be a whole number, found " + n);
-    }
-    return n.intValue();
-  }
-
-  private static ArrayNode array(ObjectNode o, String name) {
-    JsonNode n = field(o, name);
-    if (!n.isArray()) {
-      throw new IllegalArgumentException("field \"" + name + "\" must be an array");
-    }
-    return (ArrayNode) n;
   }
 
   private static ObjectNode object(ObjectNode o, String name) {

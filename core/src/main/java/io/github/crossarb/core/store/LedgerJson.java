@@ -1,5 +1,15 @@
 package io.github.crossarb.core.store;
 
+import static io.github.crossarb.core.store.StrictJson.array;
+import static io.github.crossarb.core.store.StrictJson.bool;
+import static io.github.crossarb.core.store.StrictJson.field;
+import static io.github.crossarb.core.store.StrictJson.intField;
+import static io.github.crossarb.core.store.StrictJson.longField;
+import static io.github.crossarb.core.store.StrictJson.object;
+import static io.github.crossarb.core.store.StrictJson.onlyFields;
+import static io.github.crossarb.core.store.StrictJson.optionalText;
+import static io.github.crossarb.core.store.StrictJson.text;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -30,7 +40,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -130,14 +139,14 @@ final class LedgerJson {
     String type = text(o, "type");
     switch (type) {
       case "fill":
-        onlyFields(o, FILL_FIELDS, "fill entry");
+        onlyFields(o, FILL_FIELDS, Set.of(), "fill entry");
         String clientOrderId = optionalText(o, "clientOrderId");
         return new Fill(text(o, "fillId"), InstrumentId.parse(text(o, "instrument")),
             Outcome.valueOf(text(o, "outcome")), Side.valueOf(text(o, "side")), Price.parse(text(o, "price")),
             Quantity.parse(text(o, "quantity")), Money.parse(text(o, "fee")), Instant.parse(text(o, "time")),
             clientOrderId == null ? null : new ClientOrderId(clientOrderId), optionalText(o, "pairId"));
       case "void":
-        onlyFields(o, VOID_FIELDS, "void entry");
+        onlyFields(o, VOID_FIELDS, Set.of(), "void entry");
         return new FillVoid(VenueId.valueOf(text(o, "venue")), text(o, "fillId"), Instant.parse(text(o, "time")));
       default:
         throw new IllegalArgumentException("unknown entry type \"" + type + "\" (expected fill or void)");
@@ -213,13 +222,13 @@ final class LedgerJson {
     if (version != SNAPSHOT_VERSION) {
       throw new IllegalArgumentException("unknown positions schemaVersion " + version + " (this build reads " + SNAPSHOT_VERSION + ")");
     }
-    onlyFields(o, SNAPSHOT_FIELDS, "positions document");
+    onlyFields(o, SNAPSHOT_FIELDS, Set.of(), "positions document");
     Instant updatedAt = Instant.parse(text(o, "updatedAt"));
     List<LedgerSnapshot.Position> positions = new ArrayList<>();
     Map<String, LedgerSnapshot.Position> byKey = new HashMap<>();
     for (JsonNode n : array(o, "positions")) {
       ObjectNode p = object(n, "position");
-      onlyFields(p, POSITION_FIELDS, "position");
+      onlyFields(p, POSITION_FIELDS, Set.of(), "position");
       LedgerSnapshot.Position position = new LedgerSnapshot.Position(InstrumentId.parse(text(p, "instrument")),
           Outcome.valueOf(text(p, "outcome")), Fixed.parse(text(p, "net")), Quantity.parse(text(p, "bought")),
           Quantity.parse(text(p, "sold")), longField(p, "fills"), moneyField(p, "costBasis"), moneyField(p, "openFees"),
@@ -233,12 +242,12 @@ final class LedgerJson {
     List<LedgerSnapshot.PairPosition> pairs = new ArrayList<>();
     for (JsonNode n : array(o, "pairs")) {
       ObjectNode p = object(n, "pair");
-      onlyFields(p, PAIR_FIELDS, "pair");
+      onlyFields(p, PAIR_FIELDS, Set.of(), "pair");
       String pairId = text(p, "pairId");
       List<LedgerSnapshot.Position> legs = new ArrayList<>();
       for (JsonNode l : array(p, "legs")) {
         ObjectNode leg = object(l, "leg");
-        onlyFields(leg, LEG_FIELDS, "leg");
+        onlyFields(leg, LEG_FIELDS, Set.of(), "leg");
         String key = InstrumentId.parse(text(leg, "instrument")) + " " + Outcome.valueOf(text(leg, "outcome"));
         LedgerSnapshot.Position position = byKey.get(key);
         if (position == null) {
@@ -257,7 +266,7 @@ final class LedgerJson {
       pairs.add(pair);
     }
     ObjectNode t = object(o.get("totals"), "totals");
-    onlyFields(t, TOTALS_FIELDS, "totals");
+    onlyFields(t, TOTALS_FIELDS, Set.of(), "totals");
     LedgerSnapshot.Totals totals = new LedgerSnapshot.Totals(moneyField(t, "costBasis"), moneyField(t, "openFees"),
         moneyField(t, "feesPaid"), moneyField(t, "realizedPnl"), Quantity.parse(text(t, "hedged")),
         moneyField(t, "hedgedCost"), moneyField(t, "lockedProfit"), longField(t, "oversoldPositions"));
@@ -278,81 +287,8 @@ final class LedgerJson {
     }
   }
 
-  private static void onlyFields(ObjectNode o, Set<String> allowed, String what) {
-    for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
-      String name = it.next();
-      if (!allowed.contains(name)) {
-        throw new IllegalArgumentException("unknown field \"" + name + "\" in " + what);
-      }
-    }
-    for (String name : allowed) {
-      if (!o.has(name)) {
-        throw new IllegalArgumentException("missing field \"" + name + "\" in " + what);
-      }
-    }
-  }
-
-  private static JsonNode field(ObjectNode o, String name) {
-    JsonNode n = o.get(name);
-    if (n == null) {
-      throw new IllegalArgumentException("missing field \"" + name + "\"");
-    }
-    return n;
-  }
-
-  private static String text(ObjectNode o, String name) {
-    JsonNode n = field(o, name);
-    if (!n.isTextual()) {
-      throw new IllegalArgumentException("field \"" + name + "\" must be a string, found " + n.getNodeType());
-    }
-    return n.textValue();
-  }
-
-  private static String optionalText(ObjectNode o, String name) {
-    JsonNode n = o.get(name);
-    return n == null || n.isNull() ? null : text(o, name);
-  }
-
   private static Money moneyField(ObjectNode o, String name) {
     return Money.parse(text(o, name));
   }
 
-  private static boolean bool(ObjectNode o, String name) {
-    JsonNode n = field(o, name);
-    if (!n.isBoolean()) {
-      throw new IllegalArgumentException("field \"" + name + "\" must be true or false");
-    }
-    return n.booleanValue();
-  }
-
-  private static long longField(ObjectNode o, String name) {
-    JsonNode n = field(o, name);
-    if (!n.isIntegralNumber() || !n.canConvertToLong()) {
-      throw new IllegalArgumentException("field \"" + name + "\" must be a whole number, found " + n);
-    }
-    return n.longValue();
-  }
-
-  private static int intField(ObjectNode o, String name) {
-    long v = longField(o, name);
-    if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("field \"" + name + "\" out of range: " + v);
-    }
-    return (int) v;
-  }
-
-  private static ArrayNode array(ObjectNode o, String name) {
-    JsonNode n = field(o, name);
-    if (!n.isArray()) {
-      throw new IllegalArgumentException("field \"" + name + "\" must be an array");
-    }
-    return (ArrayNode) n;
-  }
-
-  private static ObjectNode object(JsonNode n, String what) {
-    if (n == null || !n.isObject()) {
-      throw new IllegalArgumentException(what + " must be a JSON object");
-    }
-    return (ObjectNode) n;
-  }
 }

@@ -1,12 +1,12 @@
 package io.github.crossarb.core.store;
 
-import static io.github.crossarb.core.store.StoreFiles.bool;
-import static io.github.crossarb.core.store.StoreFiles.instant;
-import static io.github.crossarb.core.store.StoreFiles.object;
-import static io.github.crossarb.core.store.StoreFiles.onlyFields;
-import static io.github.crossarb.core.store.StoreFiles.optionalInstant;
-import static io.github.crossarb.core.store.StoreFiles.optionalText;
-import static io.github.crossarb.core.store.StoreFiles.text;
+import static io.github.crossarb.core.store.StrictJson.bool;
+import static io.github.crossarb.core.store.StrictJson.instant;
+import static io.github.crossarb.core.store.StrictJson.object;
+import static io.github.crossarb.core.store.StrictJson.onlyFields;
+import static io.github.crossarb.core.store.StrictJson.optionalInstant;
+import static io.github.crossarb.core.store.StrictJson.optionalText;
+import static io.github.crossarb.core.store.StrictJson.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -175,9 +175,9 @@ public final class MarketCache {
   static MarketCache parse(Path file, ObjectNode document) throws DataFileException {
     ArrayNode markets;
     try {
-      onlyFields(document, DOCUMENT, Set.of());
+      onlyFields(document, DOCUMENT, Set.of(), "");
       StoreFiles.version(document, VERSION);
-      markets = StoreFiles.array(document, "markets");
+      markets = StrictJson.array(document, "markets");
     } catch (IllegalArgumentException e) {
       throw new DataFileException(file, e.getMessage(), e);
     }
@@ -200,7 +200,7 @@ public final class MarketCache {
   }
 
   private static Entry entry(ObjectNode o) {
-    onlyFields(o, ENTRY, ENTRY_OPTIONAL);
+    onlyFields(o, ENTRY, ENTRY_OPTIONAL, "");
     VenueId venue = VenueId.parse(text(o, "venue"));
     InstrumentId yes = InstrumentId.parse(text(o, "yes"));
     InstrumentId no = InstrumentId.parse(text(o, "no"));

@@ -1,12 +1,12 @@
 package io.github.crossarb.core.store;
 
-import static io.github.crossarb.core.store.StoreFiles.enumValue;
-import static io.github.crossarb.core.store.StoreFiles.instant;
-import static io.github.crossarb.core.store.StoreFiles.object;
-import static io.github.crossarb.core.store.StoreFiles.onlyFields;
-import static io.github.crossarb.core.store.StoreFiles.optionalInstant;
-import static io.github.crossarb.core.store.StoreFiles.optionalText;
-import static io.github.crossarb.core.store.StoreFiles.text;
+import static io.github.crossarb.core.store.StrictJson.enumValue;
+import static io.github.crossarb.core.store.StrictJson.instant;
+import static io.github.crossarb.core.store.StrictJson.object;
+import static io.github.crossarb.core.store.StrictJson.onlyFields;
+import static io.github.crossarb.core.store.StrictJson.optionalInstant;
+import static io.github.crossarb.core.store.StrictJson.optionalText;
+import static io.github.crossarb.core.store.StrictJson.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -159,9 +159,9 @@ public final class PairsFile {
   static PairRegistry parse(Path file, ObjectNode document) throws DataFileException {
     JsonNode pairsNode;
     try {
-      onlyFields(document, DOCUMENT, Set.of());
+      onlyFields(document, DOCUMENT, Set.of(), "");
       StoreFiles.version(document, VERSION);
-      pairsNode = StoreFiles.array(document, "pairs");
+      pairsNode = StrictJson.array(document, "pairs");
     } catch (IllegalArgumentException e) {
       throw new DataFileException(file, e.getMessage(), e);
     }
@@ -187,15 +187,15 @@ public final class PairsFile {
   }
 
   private static PairEntry entry(ObjectNode o) {
-    onlyFields(o, PAIR, PAIR_OPTIONAL);
+    onlyFields(o, PAIR, PAIR_OPTIONAL, "");
     String id = text(o, "id");
     PairRegistry.requireId(id);
     ObjectNode poly = object(o.get("polymarket"), "field \"polymarket\"");
-    onlyFields(poly, POLYMARKET, Set.of());
+    onlyFields(poly, POLYMARKET, Set.of(), "");
     PolymarketMarket market = new PolymarketMarket(text(poly, "conditionId"), text(poly, "yesTokenId"),
         text(poly, "noTokenId"));
     ObjectNode f = object(o.get("fingerprint"), "field \"fingerprint\"");
-    onlyFields(f, FINGERPRINT, FINGERPRINT_OPTIONAL);
+    onlyFields(f, FINGERPRINT, FINGERPRINT_OPTIONAL, "");
     PairFingerprint fingerprint = new PairFingerprint(text(f, "kalshiRulesSha256"), optionalInstant(f, "kalshiCloseTime"),
         text(f, "polymarketRulesSha256"), optionalInstant(f, "polymarketCloseTime"));
     if (!fingerprint.hash().equals(text(f, "hash"))) {

@@ -4,15 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.crossarb.core.position.LedgerSnapshot;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,7 +23,7 @@ import java.util.Optional;
  */
 public final class PositionsFile {
   public static final String FILE_NAME = "positions.json";
-  static final String TEMP_NAME = "positions.json.tmp";
+  static final String TEMP_NAME = FILE_NAME + ".tmp"; // StoreFiles.writeAtomically's temp file
 
   /** A snapshot read back, with when it was written. */
   public record Saved(LedgerSnapshot snapshot, Instant updatedAt) {
@@ -42,27 +37,7 @@ public final class PositionsFile {
 
   /** Replaces {@code dataDir/positions.json} atomically with {@code snapshot}. */
   public static void write(Path dataDir, LedgerSnapshot snapshot, Instant updatedAt) throws IOException {
-    byte[] bytes = LedgerJson.snapshotDocument(snapshot, updatedAt).getBytes(StandardCharsets.UTF_8);
-    Path temp = dataDir.resolve(TEMP_NAME);
-    try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-        channel.force(true);
-      }
-      Files.move(temp, dataDir.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException | RuntimeException e) {
-      try {
-        Files.deleteIfExists(temp);
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw e;
-    }
-    Durability.syncDirectory(dataDir);
+    StoreFiles.writeAtomically(dataDir, FILE_NAME, LedgerJson.snapshotDocument(snapshot, updatedAt));
   }
 
   /**

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,11 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What the registry's files share: the atomic replace (temp file in the same directory, forced,
@@ -108,56 +103,6 @@ final class StoreFiles {
     }
   }
 
-  // ------------------------------------------------------------ strict field access (IllegalArgumentException)
-
-  static void onlyFields(ObjectNode o, Set<String> required, Set<String> optional) {
-    for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
-      String name = it.next();
-      if (!required.contains(name) && !optional.contains(name)) {
-        throw new IllegalArgumentException("unknown field \"" + name + "\"");
-      }
-    }
-    for (String name : required) {
-      if (!o.has(name)) {
-        throw new IllegalArgumentException("missing field \"" + name + "\"");
-      }
-    }
-  }
-
-  static String text(ObjectNode o, String name) {
-    JsonNode n = o.get(name);
-    if (n == null || !n.isTextual()) {
-      throw new IllegalArgumentException("field \"" + name + "\" must be a string");
-    }
-    return n.textValue();
-  }
-
-  static String optionalText(ObjectNode o, String name) {
-    JsonNode n = o.get(name);
-    return n == null || n.isNull() ? null : text(o, name);
-  }
-
-  static Instant instant(ObjectNode o, String name) {
-    String text = text(o, name);
-    try {
-      return Instant.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("field \"" + name + "\" must be an ISO-8601 instant, got \"" + text + "\"");
-    }
-  }
-
-  static Instant optionalInstant(ObjectNode o, String name) {
-    return optionalText(o, name) == null ? null : instant(o, name);
-  }
-
-  static boolean bool(ObjectNode o, String name) {
-    JsonNode n = o.get(name);
-    if (n == null || !n.isBoolean()) {
-      throw new IllegalArgumentException("field \"" + name + "\" must be true or false");
-    }
-    return n.booleanValue();
-  }
-
   static int version(ObjectNode o, int expected) {
     JsonNode n = o.get("schemaVersion");
     if (n == null || !n.isIntegralNumber()) {
@@ -170,29 +115,4 @@ final class StoreFiles {
     return expected;
   }
 
-  static ArrayNode array(ObjectNode o, String name) {
-    JsonNode n = o.get(name);
-    if (n == null || !n.isArray()) {
-      throw new IllegalArgumentException("field \"" + name + "\" must be an array");
-    }
-    return (ArrayNode) n;
-  }
-
-  static ObjectNode object(JsonNode n, String what) {
-    if (n == null || !n.isObject()) {
-      throw new IllegalArgumentException(what + " must be a JSON object");
-    }
-    return (ObjectNode) n;
-  }
-
-  static <E extends Enum<E>> E enumValue(ObjectNode o, String name, Class<E> type) {
-    String text = text(o, name);
-    for (E value : type.getEnumConstants()) {
-      if (value.name().equals(text)) {
-        return value;
-      }
-    }
-    throw new IllegalArgumentException("field \"" + name + "\" must be one of "
-        + java.util.Arrays.toString(type.getEnumConstants()) + ", got \"" + text + "\"");
-  }
 }
