@@ -16,9 +16,9 @@ import java.util.stream.Stream;
  */
 public final class DemoDataDir {
   static final String MARKER = "DEMO-DATA";
-  /** Files and directories a controller keeps in its data directory. */
+  /** Files and directories a controller keeps in its data directory (simulator keys in sim/ are not state). */
   private static final List<String> STATE = List.of("pairs.json", "positions.json", "fills.jsonl", "events.jsonl",
-      "market-cache.json", "polymarket-orders.tsv", "paper", "sim");
+      "market-cache.json", "polymarket-orders.tsv", "paper");
 
   private DemoDataDir() {}
 

@@ -50,4 +50,12 @@ class DemoDataDirTest {
     DemoDataDir.prepare(fresh);
     assertThat(fresh.resolve(DemoDataDir.MARKER)).exists();
   }
+
+  @Test
+  void simulatorKeysAreNotStateAndAreKept() throws Exception {
+    Files.createDirectories(dir.resolve("sim"));
+    Files.writeString(dir.resolve("sim").resolve("kalshi-sim-key.pem"), "key");
+    DemoDataDir.prepare(dir);
+    assertThat(dir.resolve("sim").resolve("kalshi-sim-key.pem")).exists();
+  }
 }
