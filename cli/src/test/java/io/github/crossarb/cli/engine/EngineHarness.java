@@ -3,6 +3,7 @@ package io.github.crossarb.cli.engine;
 import io.github.crossarb.cli.config.Configuration;
 import io.github.crossarb.cli.venue.StandardVenues;
 import io.github.crossarb.cli.venue.VenueSession;
+import io.github.crossarb.core.engine.EngineSnapshot;
 import io.github.crossarb.core.event.EngineEvent;
 import io.github.crossarb.core.event.EventSink;
 import io.github.crossarb.core.model.ClientOrderId;
@@ -137,6 +138,21 @@ final class EngineHarness implements AutoCloseable {
       seen.add(e);
       if (type.isInstance(e) && test.test(type.cast(e))) {
         return type.cast(e);
+      }
+    }
+  }
+
+  /** Waits until the engine's snapshot satisfies {@code test} (checked between events, bounded). */
+  void awaitSnapshot(Predicate<EngineSnapshot> test) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!test.test(runtime.engine().snapshot())) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the engine's snapshot never matched within " + WAIT + ": "
+            + runtime.engine().snapshot());
+      }
+      EngineEvent e = queue.poll(50, TimeUnit.MILLISECONDS); // a bounded wait between checks
+      if (e != null) {
+        seen.add(e);
       }
     }
   }

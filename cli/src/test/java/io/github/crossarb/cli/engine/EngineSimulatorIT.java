@@ -300,4 +300,35 @@ class EngineSimulatorIT {
       assertThat(answers.toString()).contains("unknown command 'frobnicate'");
     }
   }
+
+  @Test
+  void aDroppedStreamStopsTradingOnTheBookUntilItReconnectsThenTheWindowIsTraded() throws Exception {
+    try (EngineHarness h = EngineHarness.start(dataDir, "engine-quiet.yaml")) {
+      h.startEngine();
+      h.await(EngineEvent.ModeChanged.class, e -> e.to().equals("TRADING"));
+      h.sim.faults(VenueId.KALSHI).add(FaultRule.once(FaultKinds.DROP_CONNECTION, "ws"));
+      h.addLiquidity(VenueId.KALSHI, FED_TICKER, Side.SELL, "0.40", "20");
+
+      ExecutionFinished done = h.await(ExecutionFinished.class, e -> e.pairId().equals(FED));
+      assertThat(done.outcome()).isEqualTo("HEDGED");
+      assertThat(h.ourOrders(VenueId.KALSHI)).hasSize(1);
+    }
+  }
+
+  @Test
+  void aSilentFeedIsMarkedUntrustedAndResyncedFromASnapshotBeforeItsBookIsTradedAgain() throws Exception {
+    try (EngineHarness h = EngineHarness.start(dataDir, "engine-quiet.yaml")) {
+      h.set("ARB_SILENCE_MS", "500");
+      h.startEngine();
+      h.await(EngineEvent.ModeChanged.class, e -> e.to().equals("TRADING"));
+      // The delta that opens the window is never delivered: only the silence watchdog's resync
+      // (a fresh snapshot) can show it, so a trade proves the book was resynced, not trusted blindly.
+      h.sim.faults(VenueId.KALSHI).add(FaultRule.always(FaultKinds.SILENT_FEED, FED_TICKER));
+      h.addLiquidity(VenueId.KALSHI, FED_TICKER, Side.SELL, "0.40", "20");
+
+      ExecutionFinished done = h.await(ExecutionFinished.class, e -> e.pairId().equals(FED));
+      assertThat(done.outcome()).isEqualTo("HEDGED");
+      assertThat(h.ourOrders(VenueId.KALSHI)).hasSize(1);
+    }
+  }
 }

@@ -610,12 +610,18 @@ public final class KalshiWsClient {
     long period = Math.max(10, config.silenceThreshold().toMillis() / 4);
     watchdogTimer = vertx.setPeriodic(period, id -> {
       for (Subscription s : List.copyOf(subscriptions)) {
-        for (BookEntry entry : s.books.values()) {
+        List<String> silent = new ArrayList<>();
+        for (Map.Entry<String, BookEntry> e : s.books.entrySet()) {
+          BookEntry entry = e.getValue();
           boolean wasTrusted = entry.book.isTrusted();
           if (entry.book.checkSilence(config.silenceThreshold()) && wasTrusted) {
             entry.listener.onBookUntrusted(entry.book, UntrustedReason.SILENT);
+            silent.add(e.getKey());
           }
         }
+        // Deltas may have been lost while the feed was silent: trust comes back with a snapshot,
+        // not with the next delta.
+        resync(s, silent);
       }
     });
   }
