@@ -109,9 +109,9 @@ class EngineSimulatorIT {
       assertThat(unwind.venue()).isEqualTo(VenueId.KALSHI);
       assertThat(unwind.sold()).isEqualTo(Quantity.of(8));
       assertThat(unwind.realizedLoss().compareTo(unwind.lossCap())).isLessThanOrEqualTo(0);
-      h.await(EngineEvent.PairStatusChanged.class, e -> e.pairId().equals(FED));
-      EngineSnapshot.PairView view = h.runtime.engine().snapshot().pair(FED);
-      assertThat(view.blacklistedUntil()).isNotNull();
+      h.await(EngineEvent.PairStatusChanged.class, e -> e.pairId().equals(FED) && e.status().equals("BLACKLISTED"));
+      // The snapshot is published just after the event.
+      h.awaitSnapshot(snapshot -> snapshot.pair(FED).blacklistedUntil() != null);
       // Kalshi: the leg and one unwind, never a second unwind.
       assertThat(h.ourOrders(VenueId.KALSHI)).hasSize(2);
     }
@@ -279,6 +279,7 @@ class EngineSimulatorIT {
 
       Decision waiting = h.await(Decision.class, e -> e.pairId().equals(FED) && e.kind() == DecisionKind.AWAIT_APPROVAL);
       assertThat(h.events(OrderSent.class)).isEmpty();
+      h.awaitSnapshot(snapshot -> !snapshot.pendingApprovals().isEmpty());
       console.answer("status");
       assertThat(answers.toString()).contains("awaiting approval: " + waiting.executionId() + " fed size 20");
       console.answer("approve " + waiting.executionId());
