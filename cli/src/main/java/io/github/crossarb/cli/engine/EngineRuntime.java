@@ -95,6 +95,7 @@ public final class EngineRuntime implements AutoCloseable {
     List<MarketPair> pairs = registry.entries().stream().map(PairEntry::toMarketPair).toList();
     List<Closeable> files = new ArrayList<>();
     Vertx vertx = Vertx.vertx();
+    EngineRuntime runtime;
     try {
       EventLog log = EventLog.openIn(dataDir, EventLog.DEFAULT_SYNC_INTERVAL,
           problem -> console.emit(new EngineEvent.Alert(clock.instant(), EngineEvent.Severity.CRITICAL, null,
@@ -146,18 +147,18 @@ public final class EngineRuntime implements AutoCloseable {
             events, trading, settings.engine(), clock);
         return new ArbEngine(vertx, setup);
       });
-      EngineRuntime runtime = new EngineRuntime(vertx, context, venues, files, engine, log.file(), live.ledger());
-      try {
-        await(engine.start(), START_TIMEOUT, "the engine did not start");
-      } catch (Exception | Error e) {
-        runtime.close();
-        throw e;
-      }
-      return runtime;
+      runtime = new EngineRuntime(vertx, context, venues, files, engine, log.file(), live.ledger());
     } catch (Exception | Error e) {
       closeQuietly(vertx, List.of(), null, files);
       throw e;
     }
+    try {
+      await(runtime.engine.start(), START_TIMEOUT, "the engine did not start");
+    } catch (Exception | Error e) {
+      runtime.close();
+      throw e;
+    }
+    return runtime;
   }
 
   private static Trading trading(Vertx vertx, Map<VenueId, ExecutionClient> clients,
