@@ -64,7 +64,7 @@ public final class ConsoleCommands {
       case "pause" -> run("pause", engine.pause(rest.isEmpty() ? "operator" : rest));
       case "resume" -> run("resume", engine.resume());
       case "kill" -> run("kill", rest.isEmpty() ? null : engine.kill(rest));
-      case "status" -> say(status(engine.snapshot()));
+      case "status" -> status();
       case "help" -> say(HELP);
       default -> say("unknown command '" + command + "'; " + HELP);
     }
@@ -85,6 +85,17 @@ public final class ConsoleCommands {
       say(what + ": " + e.getCause().getMessage());
     } catch (java.util.concurrent.TimeoutException e) {
       say(what + ": no answer within " + ANSWER_TIMEOUT.toSeconds() + " s");
+    }
+  }
+
+  private void status() {
+    try {
+      say(status(engine.currentSnapshot().toCompletionStage().toCompletableFuture()
+          .get(ANSWER_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      say("status: " + e.getMessage());
     }
   }
 

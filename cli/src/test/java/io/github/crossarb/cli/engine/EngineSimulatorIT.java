@@ -279,7 +279,6 @@ class EngineSimulatorIT {
 
       Decision waiting = h.await(Decision.class, e -> e.pairId().equals(FED) && e.kind() == DecisionKind.AWAIT_APPROVAL);
       assertThat(h.events(OrderSent.class)).isEmpty();
-      h.awaitSnapshot(snapshot -> !snapshot.pendingApprovals().isEmpty());
       console.answer("status");
       assertThat(answers.toString()).contains("awaiting approval: " + waiting.executionId() + " fed size 20");
       console.answer("approve " + waiting.executionId());

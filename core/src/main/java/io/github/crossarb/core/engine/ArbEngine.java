@@ -172,9 +172,20 @@ public final class ArbEngine {
     return onContext(this::doStop);
   }
 
-  /** The engine now; thread-safe and immutable. */
+  /**
+   * The engine as last published; thread-safe and immutable. It is published shortly after each
+   * change, so it may lag an event just emitted by one turn of the engine's context.
+   */
   public EngineSnapshot snapshot() {
     return snapshot;
+  }
+
+  /** A snapshot taken on the engine's context now: it reflects every event emitted before the call. */
+  public Future<EngineSnapshot> currentSnapshot() {
+    return onContext(() -> {
+      publish();
+      return Future.succeededFuture(snapshot);
+    });
   }
 
   /** Stops trading (opportunities are still logged) until {@link #resume()}. */

@@ -148,8 +148,8 @@ class ArbEngineTest {
         .isEqualTo(Money.parse("0.50"));
     assertThat(h.executors.values()).allSatisfy(e -> assertThat(e.count.get()).isZero());
     assertThat(h.reconcilers.values()).allSatisfy(r -> assertThat(r.asked).isEmpty());
-    assertThat(h.engine.snapshot().trading()).isEqualTo(EngineSnapshot.TradingState.DRY_RUN);
-    assertThat(h.engine.snapshot().opportunities()).isEqualTo(2);
+    assertThat(h.snapshot().trading()).isEqualTo(EngineSnapshot.TradingState.DRY_RUN);
+    assertThat(h.snapshot().opportunities()).isEqualTo(2);
   }
 
   @Test
@@ -159,13 +159,13 @@ class ArbEngineTest {
     await(h.engine.start()); // start completes once subscribed, reconciliation still running
     h.pushOpportunity();
     h.events.await(Decision.class, d -> d.kind() == DecisionKind.SKIPPED && d.reason().contains("reconciliation pending"));
-    assertThat(h.engine.snapshot().trading()).isEqualTo(EngineSnapshot.TradingState.BLOCKED);
+    assertThat(h.snapshot().trading()).isEqualTo(EngineSnapshot.TradingState.BLOCKED);
     assertThat(h.executor().count.get()).isZero();
 
     h.reconciler().held.poll(5, java.util.concurrent.TimeUnit.SECONDS).complete(FakeReconciler.CLEAN);
     FakeExecutor.Call call = h.executor().next(); // the waiting opportunity trades once it passed
     assertThat(call.request().pair().id()).isEqualTo(PAIR);
-    pollUntil(() -> h.engine.snapshot().trading() == EngineSnapshot.TradingState.TRADING, "trading state published");
+    pollUntil(() -> h.snapshot().trading() == EngineSnapshot.TradingState.TRADING, "trading state published");
   }
 
   @Test
@@ -179,7 +179,7 @@ class ArbEngineTest {
     h.pushOpportunity();
     h.events.await(Decision.class, d -> d.kind() == DecisionKind.SKIPPED && d.reason().contains("ledger 0, venue 5"));
     assertThat(h.executor().count.get()).isZero();
-    assertThat(h.engine.snapshot().lastReconciliation().passed()).isFalse();
+    assertThat(h.snapshot().lastReconciliation().passed()).isFalse();
   }
 
   @Test
@@ -198,7 +198,7 @@ class ArbEngineTest {
     h.pushOpportunity();
     FakeExecutor.Call call = h.executor().next();
     pollUntil(() -> "in flight".equals(h.view(PAIR).state()), "in flight published");
-    EngineSnapshot s = h.engine.snapshot();
+    EngineSnapshot s = h.snapshot();
     assertThat(s.mode()).isEqualTo(EngineMode.PAPER);
     assertThat(s.approval()).isEqualTo(ApprovalMode.AUTO);
     assertThat(s.trading()).isEqualTo(EngineSnapshot.TradingState.TRADING);
@@ -212,8 +212,8 @@ class ArbEngineTest {
     assertThat(v.opportunity().expectedProfit()).isEqualTo(Money.parse("1.00"));
     assertThat(v.lastEvaluation()).startsWith("opportunity BUY_KALSHI_YES size 10");
     call.promise().complete(hedged(call));
-    pollUntil(() -> h.engine.snapshot().executions() == 1, "execution counted");
+    pollUntil(() -> h.snapshot().executions() == 1, "execution counted");
     await(h.engine.stop());
-    assertThat(h.engine.snapshot().trading()).isEqualTo(EngineSnapshot.TradingState.STOPPED);
+    assertThat(h.snapshot().trading()).isEqualTo(EngineSnapshot.TradingState.STOPPED);
   }
 }

@@ -28,14 +28,14 @@ class EngineApprovalTest {
     h.events.await(EngineEvent.Reconciled.class, r -> r.passed());
     h.pushOpportunity();
     Decision wait = h.events.await(Decision.class, d -> d.kind() == DecisionKind.AWAIT_APPROVAL);
-    pollUntil(() -> !h.engine.snapshot().pendingApprovals().isEmpty(), "the pending approval published");
+    pollUntil(() -> !h.snapshot().pendingApprovals().isEmpty(), "the pending approval published");
     return wait;
   }
 
   @Test
   void manualApprovalExecutesTheWaitingOpportunity() throws Exception {
     Decision wait = awaitingApproval();
-    assertThat(h.engine.snapshot().pendingApprovals().get(0).executionId()).isEqualTo(wait.executionId());
+    assertThat(h.snapshot().pendingApprovals().get(0).executionId()).isEqualTo(wait.executionId());
     assertThat(h.view(PAIR).state()).isEqualTo("awaiting approval");
     assertThat(h.executor().count.get()).isZero();
 
@@ -88,7 +88,7 @@ class EngineApprovalTest {
     h.pushOpportunity();
     Decision wait = h.events.await(Decision.class, d -> d.kind() == DecisionKind.AWAIT_APPROVAL);
     h.events.await(Decision.class, d -> d.kind() == DecisionKind.EXPIRED && d.executionId().equals(wait.executionId()));
-    pollUntil(() -> h.engine.snapshot().pendingApprovals().isEmpty(), "no pending approval");
+    pollUntil(() -> h.snapshot().pendingApprovals().isEmpty(), "no pending approval");
     assertThat(awaitFailure(h.engine.approve(wait.executionId()))).hasMessageContaining("no opportunity waits");
     assertThat(h.executor().count.get()).isZero();
   }
@@ -98,7 +98,7 @@ class EngineApprovalTest {
     h.start(Harness.config().build());
     h.events.await(EngineEvent.Reconciled.class, r -> r.passed());
     await(h.engine.pause("lunch"));
-    assertThat(h.engine.snapshot().trading()).isEqualTo(EngineSnapshot.TradingState.PAUSED);
+    assertThat(h.snapshot().trading()).isEqualTo(EngineSnapshot.TradingState.PAUSED);
     h.pushOpportunity();
     h.events.await(Decision.class, d -> d.kind() == DecisionKind.SKIPPED && d.reason().equals("paused: lunch"));
     assertThat(h.executor().count.get()).isZero();

@@ -79,7 +79,7 @@ class EngineLegRiskTest {
     h.events.await(Decision.class, d -> d.kind() == DecisionKind.SKIPPED && d.reason().contains("blacklisted"));
     assertThat(h.executor().count.get()).isEqualTo(2);
     // the unwind losses count in today's P&L (no fills in the ledger yet: the reports say so)
-    pollUntil(() -> h.engine.snapshot().realizedPnlToday().equals(Money.parse("-0.50")), "unwind losses counted");
+    pollUntil(() -> h.snapshot().realizedPnlToday().equals(Money.parse("-0.50")), "unwind losses counted");
   }
 
   @Test
@@ -232,11 +232,11 @@ class EngineLegRiskTest {
     EngineEvent.FillRecorded rec = h.events.await(EngineEvent.FillRecorded.class, f -> true);
     assertThat(rec.provisional()).isTrue();
     // Until confirmed, the fill may still be reversed: it counts as unhedged exposure.
-    pollUntil(() -> h.engine.snapshot().unconfirmedFills() == 1, "the fill is unconfirmed");
-    assertThat(h.engine.snapshot().unconfirmedNotional()).isEqualTo(Money.parse("5"));
+    pollUntil(() -> h.snapshot().unconfirmedFills() == 1, "the fill is unconfirmed");
+    assertThat(h.snapshot().unconfirmedNotional()).isEqualTo(Money.parse("5"));
     poly.listener.onFillConfirmed(VenueId.POLYMARKET, "t-1");
     h.events.await(EngineEvent.FillConfirmed.class, f -> f.fillId().equals("t-1"));
-    pollUntil(() -> h.engine.snapshot().unconfirmedFills() == 0, "the fill is confirmed");
+    pollUntil(() -> h.snapshot().unconfirmedFills() == 0, "the fill is confirmed");
     assertThat(h.ledgers.get(EngineMode.PAPER).snapshot().fills()).isEqualTo(1);
     assertThat(h.ledgers.get(EngineMode.LIVE).snapshot().fills()).isZero();
     assertThat(h.events.all(EngineEvent.FillRecorded.class)).hasSize(1);
@@ -295,8 +295,8 @@ class EngineLegRiskTest {
     h.stores.get(EngineMode.PAPER).failAppends = true;
     kalshi.listener.onFill(new Fill("k-1", InstrumentId.kalshi(Harness.TICKER), Outcome.YES, Side.BUY,
         Price.parse("0.40"), Quantity.of(3), Money.ZERO, Instant.now(), null, null));
-    pollUntil(() -> h.engine.snapshot().trading() == EngineSnapshot.TradingState.KILLED, "kill switch");
-    assertThat(h.engine.snapshot().tradingDetail()).contains("disk full");
+    pollUntil(() -> h.snapshot().trading() == EngineSnapshot.TradingState.KILLED, "kill switch");
+    assertThat(h.snapshot().tradingDetail()).contains("disk full");
   }
 
   /** Builds a report for a request outside a recorded call. */

@@ -44,14 +44,14 @@ class EngineLifecycleTest {
     assertThat(h.client(EngineMode.PAPER, VenueId.KALSHI).cancelAllCalls.get()).isEqualTo(1);
     assertThat(h.client(EngineMode.PAPER, VenueId.POLYMARKET).cancelAllCalls.get()).isEqualTo(1);
     assertThat(h.client(EngineMode.LIVE, VenueId.KALSHI).cancelAllCalls.get()).isZero(); // never used
-    assertThat(h.engine.snapshot().trading()).isEqualTo(EngineSnapshot.TradingState.KILLED);
+    assertThat(h.snapshot().trading()).isEqualTo(EngineSnapshot.TradingState.KILLED);
     h.events.await(EngineEvent.ModeChanged.class, m -> m.to().equals("KILLED"));
     h.pushOpportunity();
     h.events.await(Decision.class, d -> d.kind() == DecisionKind.SKIPPED && d.reason().contains("kill switch"));
     assertThat(h.executor().count.get()).isZero();
     // resume does not release it
     await(h.engine.resume());
-    assertThat(h.engine.snapshot().trading()).isEqualTo(EngineSnapshot.TradingState.KILLED);
+    assertThat(h.snapshot().trading()).isEqualTo(EngineSnapshot.TradingState.KILLED);
   }
 
   @Test
@@ -115,7 +115,7 @@ class EngineLifecycleTest {
   void liveIsRefusedUnlessAllowed() {
     h.start(Harness.config().build());
     assertThat(awaitFailure(h.engine.setMode(EngineMode.LIVE, "go"))).hasMessageContaining("not allowed");
-    assertThat(h.engine.snapshot().mode()).isEqualTo(EngineMode.PAPER);
+    assertThat(h.snapshot().mode()).isEqualTo(EngineMode.PAPER);
     assertThat(awaitFailure(h.build(Harness.config().mode(EngineMode.LIVE).build()).start()))
         .hasMessageContaining("not allowed");
   }
@@ -127,7 +127,7 @@ class EngineLifecycleTest {
         List.of("POLYMARKET unreachable: connection refused"), List.of(), 0, Map.of(), List.of());
     assertThat(awaitFailure(h.engine.setMode(EngineMode.LIVE, "go")))
         .hasMessageContaining("LIVE refused").hasMessageContaining("POLYMARKET unreachable");
-    assertThat(h.engine.snapshot().mode()).isEqualTo(EngineMode.DRY_RUN);
+    assertThat(h.snapshot().mode()).isEqualTo(EngineMode.DRY_RUN);
     assertThat(h.events.all(EngineEvent.ModeChanged.class, m -> "LIVE".equals(m.to()))).isEmpty();
   }
 
@@ -146,7 +146,7 @@ class EngineLifecycleTest {
   void liveIsEnteredWhenTheChecksPassAndTradesThroughItsOwnExecutor() throws Exception {
     h.start(Harness.config().mode(EngineMode.DRY_RUN).allowLive(true).build());
     await(h.engine.setMode(EngineMode.LIVE, "operator typed LIVE"));
-    assertThat(h.engine.snapshot().mode()).isEqualTo(EngineMode.LIVE);
+    assertThat(h.snapshot().mode()).isEqualTo(EngineMode.LIVE);
     h.events.await(EngineEvent.ModeChanged.class, m -> "LIVE".equals(m.to()) && m.reason().equals("operator typed LIVE"));
     h.pushOpportunity();
     FakeExecutor.Call call = h.executors.get(EngineMode.LIVE).next();
@@ -169,7 +169,7 @@ class EngineLifecycleTest {
     await(stopping);
     assertThat(h.kalshi.marketData.cancelled).isEqualTo(1);
     assertThat(h.polymarket.marketData.cancelled).isEqualTo(1);
-    assertThat(h.engine.snapshot().trading()).isEqualTo(EngineSnapshot.TradingState.STOPPED);
+    assertThat(h.snapshot().trading()).isEqualTo(EngineSnapshot.TradingState.STOPPED);
     h.events.await(EngineEvent.ExecutionFinished.class, f -> f.outcome().equals("HEDGED"));
   }
 }

@@ -158,7 +158,16 @@ final class Harness implements AutoCloseable {
   }
 
   EngineSnapshot.PairView view(String pairId) {
-    return engine.snapshot().pair(pairId);
+    return snapshot().pair(pairId);
+  }
+
+  /** The engine's state after everything it has emitted so far (taken on its context). */
+  EngineSnapshot snapshot() {
+    try {
+      return engine.currentSnapshot().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("no snapshot from the engine", e);
+    }
   }
 
   static <T> T await(Future<T> future) {
