@@ -327,7 +327,20 @@ public final class ArbEngine {
       });
       inFlight = drained.future().onComplete(ar -> vertx.cancelTimer(timer));
     }
-    return Future.join(Future.join(cancels), inFlight).transform(ar -> {
+    // A reconciliation under way writes to the ledger: let it finish (bounded) before the files close.
+    List<Future<ReconciliationReport>> reconciling = new ArrayList<>();
+    for (Session s : sessions.values()) {
+      if (s.running != null) {
+        reconciling.add(s.running);
+      }
+    }
+    Promise<Void> reconciled = Promise.promise();
+    long reconcileWait = vertx.setTimer(config.stopTimeout().toMillis(), t -> reconciled.tryComplete());
+    Future.join(reconciling).onComplete(ar -> {
+      vertx.cancelTimer(reconcileWait);
+      reconciled.tryComplete();
+    });
+    return Future.join(Future.join(cancels), inFlight, reconciled.future()).transform(ar -> {
       stopped = true;
       emit(new EngineEvent.ModeChanged(now(), "engine", "RUNNING", "STOPPED", "stop"));
       publish();
@@ -1123,6 +1136,9 @@ public final class ArbEngine {
     if (s.running != null) {
       return s.running;
     }
+    if (stopping) {
+      return Future.failedFuture("the engine is stopping");
+    }
     Set<ClientOrderId> unknown = new LinkedHashSet<>();
     for (PairState ps : pairs.values()) {
       if (ps.unknownSession == s) {
@@ -1131,10 +1147,15 @@ public final class ArbEngine {
     }
     Future<ReconciliationReport> f = here(safe(() -> s.trading.reconciler().reconcile(Set.copyOf(unknown))))
         .compose(report -> refreshBalances(s).map(balanceProblem -> {
-          applyReconciliation(s, report, balanceProblem);
+          if (!stopped) {
+            applyReconciliation(s, report, balanceProblem);
+          }
           return report;
         }))
         .recover(e -> {
+          if (stopped) {
+            return Future.failedFuture(e);
+          }
           setPassed(s, false, "reconciliation failed: " + oneLine(e));
           alert(Severity.CRITICAL, null, s.mode + " reconciliation failed: " + oneLine(e));
           publish();

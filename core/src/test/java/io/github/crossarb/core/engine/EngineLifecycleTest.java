@@ -18,6 +18,9 @@ import io.github.crossarb.core.model.Quantity;
 import io.github.crossarb.core.model.VenueId;
 import io.github.crossarb.core.pair.PairStatus;
 import io.github.crossarb.core.venue.MarketInfo;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -171,5 +174,28 @@ class EngineLifecycleTest {
     assertThat(h.polymarket.marketData.cancelled).isEqualTo(1);
     assertThat(h.snapshot().trading()).isEqualTo(EngineSnapshot.TradingState.STOPPED);
     h.events.await(EngineEvent.ExecutionFinished.class, f -> f.outcome().equals("HEDGED"));
+  }
+
+  @Test
+  void stopWaitsForAReconciliationUnderWayBeforeItStops() throws Exception {
+    h.start(Harness.config().build());
+    h.events.await(EngineEvent.Reconciled.class, r -> r.passed());
+    h.reconciler().hold = true;
+    h.engine.reconcileNow();
+    Promise<ReconciliationReport> running = h.reconciler().held.poll(5, TimeUnit.SECONDS);
+    assertThat(running).as("a reconciliation under way").isNotNull();
+
+    Future<Void> stopped = h.engine.stop();
+    h.snapshot(); // a turn of the engine's context: the stop has begun
+    assertThat(stopped.isComplete()).as("stop waits for the reconciliation").isFalse();
+    running.complete(new ReconciliationReport(List.of("venue gone"), List.of(), 0, Map.of(), List.of()));
+    await(stopped);
+
+    // It finished (and was recorded) before the engine stopped; nothing comes after the stop.
+    List<EngineEvent> all = h.events.all(EngineEvent.class);
+    int reconciled = all.indexOf(h.events.await(EngineEvent.Reconciled.class, r -> !r.passed()));
+    int stop = all.indexOf(h.events.await(EngineEvent.ModeChanged.class, m -> m.to().equals("STOPPED")));
+    assertThat(reconciled).isLessThan(stop);
+    assertThat(stop).isEqualTo(all.size() - 1);
   }
 }
