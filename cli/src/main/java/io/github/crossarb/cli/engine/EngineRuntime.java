@@ -14,11 +14,16 @@ import io.github.crossarb.core.event.EventSink;
 import io.github.crossarb.core.execution.LegExecutor;
 import io.github.crossarb.core.execution.PaperExecutionClient;
 import io.github.crossarb.core.execution.VenueReconciler;
+import io.github.crossarb.core.model.Money;
 import io.github.crossarb.core.model.VenueId;
 import io.github.crossarb.core.pair.MarketPair;
 import io.github.crossarb.core.pair.PairEntry;
 import io.github.crossarb.core.pair.PairRegistry;
 import io.github.crossarb.core.position.DurableLedger;
+import io.github.crossarb.core.position.Fill;
+import io.github.crossarb.core.position.FillVoid;
+import io.github.crossarb.core.position.JournalEntry;
+import io.github.crossarb.core.position.PositionLedger;
 import io.github.crossarb.core.store.CachedMarketDirectory;
 import io.github.crossarb.core.store.EventLog;
 import io.github.crossarb.core.store.JsonLedgerStore;
@@ -166,20 +171,39 @@ public final class EngineRuntime implements AutoCloseable {
       Clock clock) {
     VenueReconciler.Policy policy = VenueReconciler.Policy.defaults().withLedgerNewestFills(ledger.newestFills());
     return new Trading(clients, new LegExecutor(vertx, clients, capabilities, settings.engine().legRisk()),
-        new VenueReconciler(clients, ledger.ledger(), pairs, policy, clock), ledger.ledger());
+        new VenueReconciler(clients, ledger.ledger(), pairs, policy, clock), ledger.ledger(), ledger::realizedPnlBefore);
   }
 
-  /** A ledger and the newest fill per venue its journal held at start (where reconciliation looks back from). */
-  private record Ledger(DurableLedger ledger, Map<VenueId, Instant> newestFills) {
+  /**
+   * A ledger, and what its journal held at start: the newest fill per venue (where reconciliation
+   * looks back from) and the entries (today's loss limit counts fills from before a restart).
+   */
+  private record Ledger(DurableLedger ledger, Map<VenueId, Instant> newestFills, List<JournalEntry> history,
+      List<MarketPair> pairs) {
     static Ledger open(Path dir, List<MarketPair> pairs, Clock clock) throws IOException {
       JsonLedgerStore store = JsonLedgerStore.open(dir, clock);
       try {
-        Map<VenueId, Instant> newest = VenueReconciler.newestFills(store.journal());
-        return new Ledger(DurableLedger.open(store, pairs), newest);
+        List<JournalEntry> history = List.copyOf(store.journal());
+        Map<VenueId, Instant> newest = VenueReconciler.newestFills(history);
+        return new Ledger(DurableLedger.open(store, pairs), newest, history, pairs);
       } catch (IOException | RuntimeException e) {
         store.close();
         throw e;
       }
+    }
+
+    /** The realised P&L of the journal's entries before {@code instant}, as at start; null if it cannot be rebuilt. */
+    Money realizedPnlBefore(Instant instant) {
+      try {
+        List<JournalEntry> before = history.stream().filter(e -> time(e).isBefore(instant)).toList();
+        return PositionLedger.replay(pairs, before).snapshot().totals().realizedPnl();
+      } catch (RuntimeException e) {
+        return null;
+      }
+    }
+
+    private static Instant time(JournalEntry entry) {
+      return entry instanceof Fill fill ? fill.time() : ((FillVoid) entry).time();
     }
   }
 

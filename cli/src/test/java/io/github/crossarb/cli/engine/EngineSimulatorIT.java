@@ -114,6 +114,15 @@ class EngineSimulatorIT {
       h.awaitSnapshot(snapshot -> snapshot.pair(FED).blacklistedUntil() != null);
       // Kalshi: the leg and one unwind, never a second unwind.
       assertThat(h.ourOrders(VenueId.KALSHI)).hasSize(2);
+
+      // After a restart, the day's loss is still counted (from the ledger's history).
+      h.await(FillRecorded.class, e -> e.fill().venue() == VenueId.KALSHI && e.fill().side() == Side.SELL);
+      io.github.crossarb.core.model.Money lost = h.runtime.ledger().snapshot().totals().realizedPnl();
+      assertThat(lost.isNegative()).isTrue();
+      h.stopEngine();
+      h.startEngine();
+      assertThat(EngineRuntime.await(h.runtime.engine().currentSnapshot(), EngineHarness.WAIT, "snapshot")
+          .realizedPnlToday()).isEqualTo(lost);
     }
   }
 

@@ -1091,8 +1091,9 @@ public final class ArbEngine {
   }
 
   /**
-   * Today's (UTC) realised P&amp;L: the worse of the ledger's realised P&amp;L since the day began (or
-   * since the engine started, when later) and minus the unwind losses executors reported today, so
+   * Today's (UTC) realised P&amp;L: the worse of the ledger's realised P&amp;L since the day began (from
+   * the mode's ledger history, so a restart does not forget the day's losses; without one, since
+   * the engine started) and minus the unwind losses executors reported today, so
    * that a loss counts before its fills arrive and never twice.
    */
   private Money realizedToday(Session s) {
@@ -1100,7 +1101,9 @@ public final class ArbEngine {
     Money realized = s.trading.ledger().snapshot().totals().realizedPnl();
     if (!today.equals(s.day)) {
       s.day = today;
-      s.dayBaseline = realized;
+      Money atMidnight = s.trading.realizedPnlBefore().apply(today.atStartOfDay(ZoneOffset.UTC).toInstant());
+      // The realised P&L of the fills before today; without a history, the engine's start counts.
+      s.dayBaseline = atMidnight == null ? realized : atMidnight;
       s.unwindLossToday = Money.ZERO;
     }
     Money byLedger = realized.minus(s.dayBaseline);
@@ -1471,7 +1474,7 @@ public final class ArbEngine {
     }
     Session s = sessions.get(mode);
     LedgerSnapshot ledger = s == null ? null : s.trading.ledger().snapshot();
-    Money today = s == null || s.day == null ? Money.ZERO : realizedToday(s);
+    Money today = s == null ? Money.ZERO : realizedToday(s);
     EngineSnapshot.TradingState state = tradingState();
     return new EngineSnapshot(now, mode, config.approval(), state, tradingDetail(state), views, pending, ledger, today,
         s == null ? null : s.last, opportunitiesLogged, executionsFinished, riskGuard.consecutiveErrors(),

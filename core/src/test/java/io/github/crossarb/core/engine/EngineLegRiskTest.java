@@ -305,4 +305,17 @@ class EngineLegRiskTest {
       return new FakeExecutor.Call(req, null, null, "");
     }
   }
+
+  @Test
+  void aLossRealisedEarlierTodayBeforeARestartStillCountsTowardsTheDailyLimit() {
+    // The ledger's history: +$0.60 realised by midnight, $0 in all now, so $0.60 was lost today.
+    h.realizedBefore = Money.parse("0.60");
+    startTrading(Harness.config().riskLimits(new RiskLimits(Money.parse("100"), Money.parse("500"), Money.parse("50"),
+        Money.parse("0.50"), 5)).build());
+    h.pushOpportunity();
+    Decision skip = h.events.await(Decision.class, d -> d.kind() == DecisionKind.SKIPPED);
+    assertThat(skip.reason()).startsWith("risk: DAILY_LOSS_LIMIT");
+    assertThat(h.snapshot().realizedPnlToday()).isEqualTo(Money.parse("-0.60"));
+    assertThat(h.executor().count.get()).isZero();
+  }
 }

@@ -91,6 +91,9 @@ final class Harness implements AutoCloseable {
     return e;
   }
 
+  /** What the ledger's history says was realised before an instant (null: no history). */
+  volatile io.github.crossarb.core.model.Money realizedBefore;
+
   ArbEngine build(EngineConfig config) {
     Map<EngineMode, Trading> trading = new EnumMap<>(EngineMode.class);
     for (EngineMode mode : List.of(EngineMode.PAPER, EngineMode.LIVE)) {
@@ -108,7 +111,8 @@ final class Harness implements AutoCloseable {
         throw new UncheckedIOException(e);
       }
       Map<VenueId, ExecutionClient> asClients = new EnumMap<>(c);
-      trading.put(mode, new Trading(asClients, executors.get(mode), reconcilers.get(mode), ledgers.get(mode)));
+      trading.put(mode, new Trading(asClients, executors.get(mode), reconcilers.get(mode), ledgers.get(mode),
+          before -> realizedBefore));
     }
     books = new EngineBooks(clock);
     EngineSetup setup = new EngineSetup(kalshi, polymarket, pairs, pairChanges::add, MarketDirectory.direct(), books,
