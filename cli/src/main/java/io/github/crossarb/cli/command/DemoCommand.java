@@ -109,7 +109,7 @@ public final class DemoCommand implements Callable<Integer> {
               new ConsoleEvents(out, verbose), clock)) {
         ConsoleCommands.start(System.in, out, runtime.engine());
         loop.await(runFor);
-        printSummary(out, runtime.engine().snapshot(), dataDir);
+        printSummary(out, runtime.snapshot(), dataDir);
       }
       sim.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     } finally {

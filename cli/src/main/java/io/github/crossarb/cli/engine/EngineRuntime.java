@@ -8,6 +8,7 @@ import io.github.crossarb.core.engine.ArbEngine;
 import io.github.crossarb.core.engine.EngineBooks;
 import io.github.crossarb.core.engine.EngineMode;
 import io.github.crossarb.core.engine.EngineSetup;
+import io.github.crossarb.core.engine.EngineSnapshot;
 import io.github.crossarb.core.engine.Trading;
 import io.github.crossarb.core.event.EngineEvent;
 import io.github.crossarb.core.event.EventSink;
@@ -209,6 +210,11 @@ public final class EngineRuntime implements AutoCloseable {
 
   public ArbEngine engine() {
     return engine;
+  }
+
+  /** The engine's state now, reflecting every event it has emitted. */
+  public EngineSnapshot snapshot() throws Exception {
+    return await(engine.currentSnapshot(), CLOSE_STEP_TIMEOUT, "no snapshot from the engine");
   }
 
   public Path eventsFile() {
