@@ -29,8 +29,9 @@ import java.util.logging.Logger;
 /**
  * The market channel: live books for tokens. Polymarket sends no sequence numbers, so a book is
  * trusted only from a full {@code book} snapshot on, and marked untrusted on a disconnect (until
- * the snapshot sent after resubscribing), on silence (the watchdog), on a tick size change, on a
- * crossed book, and when a frame cannot be read (which also restarts the connection, so that fresh
+ * the snapshot sent after resubscribing), on silence (the watchdog, which then subscribes the token
+ * again for a fresh snapshot: without sequence numbers a change lost meanwhile would go unseen), on
+ * a tick size change, on a crossed book, and when a frame cannot be read (which also restarts the connection, so that fresh
  * snapshots arrive). Subscriptions go out in batches and are replayed after each reconnect.
  */
 public final class PolymarketMarketStream implements MarketDataClient {
@@ -189,12 +190,24 @@ public final class PolymarketMarketStream implements MarketDataClient {
   private void startWatchdog() {
     long period = Math.max(10, Math.min(1000, config.silenceThreshold().toMillis() / 4));
     watchdog = vertx.setPeriodic(period, id -> {
-      for (List<Subscriber> list : byToken.values()) {
-        for (Subscriber s : list) {
+      List<String> silent = new ArrayList<>();
+      for (Map.Entry<String, List<Subscriber>> token : byToken.entrySet()) {
+        for (Subscriber s : token.getValue()) {
           boolean wasTrusted = s.book().isTrusted();
           if (s.book().checkSilence(config.silenceThreshold()) && wasTrusted) {
             notifyUntrusted(s, UntrustedReason.SILENT);
+            // No sequence numbers: changes lost while silent cannot be told from none, so the book
+            // waits for the snapshot a subscribe brings rather than trusting the next change.
+            s.book().markUntrusted(UntrustedReason.AWAITING_SNAPSHOT);
+            if (!silent.contains(token.getKey())) {
+              silent.add(token.getKey());
+            }
           }
+        }
+      }
+      if (!silent.isEmpty() && connection != null) {
+        for (List<String> batch : batches(silent)) {
+          connection.send(subscribeMessage(batch, "subscribe"));
         }
       }
     });

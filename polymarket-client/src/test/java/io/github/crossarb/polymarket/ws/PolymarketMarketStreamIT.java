@@ -148,14 +148,23 @@ class PolymarketMarketStreamIT {
   }
 
   @Test
-  void silenceMarksTrustedBooksSilentAndAnUpdateClearsIt() throws Exception {
+  void silenceMarksTrustedBooksSilentAndOnlyTheSnapshotOfAFreshSubscribeRestoresThem() throws Exception {
     subscribeBoth();
+    fake.nextFrame();
+    fake.nextFrame();
     fake.push(book("1111", "[{\"price\":\"0.40\",\"size\":\"10\"}]", "[]"));
     assertThat(next()).isEqualTo("updated 1111");
     assertThat(nextMatching("untrusted")).isEqualTo("untrusted 1111 SILENT");
+    // The token is subscribed again, for the snapshot that comes with a subscribe.
+    assertThat(fake.nextFrame()).isEqualTo("/ws/market {\"assets_ids\":[\"1111\"],\"operation\":\"subscribe\"}");
+    // A change alone cannot be trusted: others may have been lost while the feed was silent.
     fake.push("{\"event_type\":\"price_change\",\"market\":\"0xm\",\"price_changes\":[{\"asset_id\":\"1111\","
         + "\"price\":\"0.41\",\"size\":\"1\",\"side\":\"BUY\"}]}");
+    fake.push(book("1111", "[{\"price\":\"0.41\",\"size\":\"1\"}]", "[]"));
     assertThat(nextMatching("updated")).isEqualTo("updated 1111");
+    // Frames are handled in order: the change came first, and was dropped, not trusted.
+    assertThat(onContext(() -> yes.droppedUpdates())).isEqualTo(1L);
+    assertThat(onContext(() -> yes.isTrusted())).isTrue();
   }
 
   @Test
