@@ -174,6 +174,14 @@ public final class KalshiSimulator {
     r.post(p + "/portfolio/orders/*").handler(this::legacy);
     r.delete(p + "/portfolio/orders/*").handler(this::legacy);
     r.route(p + "/*").last().handler(ctx -> reply(ctx, 404, KalshiWire.error("not_found", "no such endpoint")));
+    // A handler refuses a request by throwing BadRequest; it is answered in Kalshi's error shape.
+    r.route(API_PREFIX + "/*").failureHandler(ctx -> {
+      if (ctx.failure() instanceof BadRequest e && !ctx.response().ended()) {
+        reply(ctx, e.status, KalshiWire.error(e.code, e.getMessage()));
+      } else {
+        ctx.next();
+      }
+    });
     r.errorHandler(500, ctx -> {
       if (!ctx.response().ended()) {
         reply(ctx, 500, KalshiWire.error("internal_server_error", "internal error"));
@@ -586,21 +594,11 @@ public final class KalshiSimulator {
 
   private void create(RoutingContext ctx) {
     JsonObject body = body(ctx);
-    if (body == null) {
-      return;
-    }
-    try {
-      reply(ctx, 201, createOne(body));
-    } catch (BadRequest e) {
-      reply(ctx, e.status, KalshiWire.error(e.code, e.getMessage()));
-    }
+    reply(ctx, 201, createOne(body));
   }
 
   private void batchCreate(RoutingContext ctx) {
     JsonArray orders = batch(ctx);
-    if (orders == null) {
-      return;
-    }
     JsonArray out = new JsonArray();
     for (Object item : orders) {
       JsonObject one = item instanceof JsonObject o ? o : new JsonObject();
@@ -663,13 +661,9 @@ public final class KalshiSimulator {
 
   private void cancel(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    try {
-      OrderView before = ownOrder(id);
-      OrderView o = engine(() -> exchange.cancel(Accounts.USER, id));
-      reply(ctx, 200, cancelJson(o, before.remainingQuantity().micros()));
-    } catch (BadRequest e) {
-      reply(ctx, e.status, KalshiWire.error(e.code, e.getMessage()));
-    }
+    OrderView before = ownOrder(id);
+    OrderView o = engine(() -> exchange.cancel(Accounts.USER, id));
+    reply(ctx, 200, cancelJson(o, before.remainingQuantity().micros()));
   }
 
   private JsonObject cancelJson(OrderView o, long reducedBy) {
@@ -680,25 +674,16 @@ public final class KalshiSimulator {
         .put("ts_ms", exchange.clock().millis());
   }
 
-  /** The {@code orders} array of a batch body; null (with the 400 already sent) when there is none. */
-  private JsonArray batch(RoutingContext ctx) {
-    JsonObject body = body(ctx);
-    if (body == null) {
-      return null;
-    }
-    JsonArray orders = body.getValue("orders") instanceof JsonArray a ? a : null;
-    if (orders == null || orders.isEmpty()) {
-      reply(ctx, 400, KalshiWire.error("invalid_parameters", "orders must be a non-empty array"));
-      return null;
+  /** The {@code orders} array of a batch body. */
+  private static JsonArray batch(RoutingContext ctx) {
+    if (!(body(ctx).getValue("orders") instanceof JsonArray orders) || orders.isEmpty()) {
+      throw new BadRequest(400, "invalid_parameters", "orders must be a non-empty array");
     }
     return orders;
   }
 
   private void batchCancel(RoutingContext ctx) {
     JsonArray orders = batch(ctx);
-    if (orders == null) {
-      return;
-    }
     JsonArray out = new JsonArray();
     for (Object item : orders) {
       String id = item instanceof JsonObject o ? o.getString("order_id") : null;
@@ -728,63 +713,49 @@ public final class KalshiSimulator {
 
   private void amend(RoutingContext ctx) {
     JsonObject body = body(ctx);
-    if (body == null) {
-      return;
-    }
     String id = ctx.pathParam("id");
-    try {
-      OrderView before = ownOrder(id);
-      String ticker = requiredString(body, "ticker");
-      String side = requiredString(body, "side");
-      Price price = price(body, "price");
-      Quantity count = quantity(body, "count");
-      if (!ticker.equals(before.market()) || bookSide(side) != before.side()) {
-        throw new BadRequest(400, "invalid_parameters", "ticker and side must match the order");
-      }
-      String expected = optionalString(body, "client_order_id");
-      if (expected != null && !expected.equals(before.clientOrderId())) {
-        throw new BadRequest(400, "invalid_parameters", "client_order_id does not match the order");
-      }
-      String updated = optionalString(body, "updated_client_order_id");
-      SubmitOutcome outcome = engine(() -> exchange.amend(Accounts.USER, id, price, count, updated,
-          SelfTradePrevention.CANCEL_TAKER));
-      OrderView o = outcome.order();
-      reply(ctx, 200, new JsonObject()
-          .put("order_id", o.orderId())
-          .put("client_order_id", o.clientOrderId() == null ? "" : o.clientOrderId())
-          .put("fill_count", KalshiWire.fp(o.filledQuantity().micros()))
-          .put("remaining_count", KalshiWire.fp(o.remainingQuantity().micros()))
-          .put("ts_ms", exchange.clock().millis())
-          .put("order", KalshiWire.order(o, fillsOf(exchange.fills(Accounts.USER), o.orderId()))));
-    } catch (BadRequest e) {
-      reply(ctx, e.status, KalshiWire.error(e.code, e.getMessage()));
+    OrderView before = ownOrder(id);
+    String ticker = requiredString(body, "ticker");
+    String side = requiredString(body, "side");
+    Price price = price(body, "price");
+    Quantity count = quantity(body, "count");
+    if (!ticker.equals(before.market()) || bookSide(side) != before.side()) {
+      throw new BadRequest(400, "invalid_parameters", "ticker and side must match the order");
     }
+    String expected = optionalString(body, "client_order_id");
+    if (expected != null && !expected.equals(before.clientOrderId())) {
+      throw new BadRequest(400, "invalid_parameters", "client_order_id does not match the order");
+    }
+    String updated = optionalString(body, "updated_client_order_id");
+    SubmitOutcome outcome = engine(() -> exchange.amend(Accounts.USER, id, price, count, updated,
+        SelfTradePrevention.CANCEL_TAKER));
+    OrderView o = outcome.order();
+    reply(ctx, 200, new JsonObject()
+        .put("order_id", o.orderId())
+        .put("client_order_id", o.clientOrderId() == null ? "" : o.clientOrderId())
+        .put("fill_count", KalshiWire.fp(o.filledQuantity().micros()))
+        .put("remaining_count", KalshiWire.fp(o.remainingQuantity().micros()))
+        .put("ts_ms", exchange.clock().millis())
+        .put("order", KalshiWire.order(o, fillsOf(exchange.fills(Accounts.USER), o.orderId()))));
   }
 
   private void decrease(RoutingContext ctx) {
     JsonObject body = body(ctx);
-    if (body == null) {
-      return;
-    }
     String id = ctx.pathParam("id");
-    try {
-      OrderView before = ownOrder(id);
-      boolean by = body.containsKey("reduce_by");
-      boolean to = body.containsKey("reduce_to");
-      if (by == to) {
-        throw new BadRequest(400, "invalid_parameters", "exactly one of reduce_by or reduce_to is required");
-      }
-      long remaining = before.remainingQuantity().micros();
-      long target = by ? remaining - quantity(body, "reduce_by").micros() : quantity(body, "reduce_to").micros();
-      if (target < 0) {
-        throw new BadRequest(400, "invalid_parameters", "cannot reduce below zero");
-      }
-      OrderView o = engine(() -> exchange.decreaseTo(Accounts.USER, id, Quantity.ofMicros(target)));
-      reply(ctx, 200, cancelJson(o, remaining - o.remainingQuantity().micros())
-          .put("remaining_count", KalshiWire.fp(o.remainingQuantity().micros())));
-    } catch (BadRequest e) {
-      reply(ctx, e.status, KalshiWire.error(e.code, e.getMessage()));
+    OrderView before = ownOrder(id);
+    boolean by = body.containsKey("reduce_by");
+    boolean to = body.containsKey("reduce_to");
+    if (by == to) {
+      throw new BadRequest(400, "invalid_parameters", "exactly one of reduce_by or reduce_to is required");
     }
+    long remaining = before.remainingQuantity().micros();
+    long target = by ? remaining - quantity(body, "reduce_by").micros() : quantity(body, "reduce_to").micros();
+    if (target < 0) {
+      throw new BadRequest(400, "invalid_parameters", "cannot reduce below zero");
+    }
+    OrderView o = engine(() -> exchange.decreaseTo(Accounts.USER, id, Quantity.ofMicros(target)));
+    reply(ctx, 200, cancelJson(o, remaining - o.remainingQuantity().micros())
+        .put("remaining_count", KalshiWire.fp(o.remainingQuantity().micros())));
   }
 
   private OrderView ownOrder(String id) {
@@ -815,17 +786,15 @@ public final class KalshiSimulator {
 
   // ---------------------------------------------------------------- request helpers
 
-  private JsonObject body(RoutingContext ctx) {
+  private static JsonObject body(RoutingContext ctx) {
     String text = ctx.body() == null ? null : ctx.body().asString(StandardCharsets.UTF_8.name());
     if (text == null || text.isBlank()) {
-      reply(ctx, 400, KalshiWire.error("invalid_parameters", "a JSON body is required"));
-      return null;
+      throw new BadRequest(400, "invalid_parameters", "a JSON body is required");
     }
     try {
       return new JsonObject(text);
     } catch (DecodeException | ClassCastException e) {
-      reply(ctx, 400, KalshiWire.error("invalid_parameters", "body is not a JSON object"));
-      return null;
+      throw new BadRequest(400, "invalid_parameters", "body is not a JSON object");
     }
   }
 
