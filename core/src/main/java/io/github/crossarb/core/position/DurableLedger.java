@@ -44,6 +44,8 @@ public final class DurableLedger implements Closeable {
   private final PositionLedger ledger;
   private final Recovery recovery;
   private IOException failure;
+  /** The snapshot of the ledger as it is, or null until asked for after a change. */
+  private LedgerSnapshot current;
 
   private DurableLedger(LedgerStore store, PositionLedger ledger, Recovery recovery) {
     this.store = store;
@@ -115,7 +117,8 @@ public final class DurableLedger implements Closeable {
     try {
       store.append(entry);
       ledger.commit(change);
-      store.saveSnapshot(ledger.snapshot());
+      current = ledger.snapshot();
+      store.saveSnapshot(current);
     } catch (IOException | RuntimeException e) {
       failure = e instanceof IOException io ? io : new IOException(e);
       throw e;
@@ -123,9 +126,12 @@ public final class DurableLedger implements Closeable {
     return true;
   }
 
-  /** The current positions. */
+  /** The current positions (built once per change: readers such as the engine ask often). */
   public synchronized LedgerSnapshot snapshot() {
-    return ledger.snapshot();
+    if (current == null) {
+      current = ledger.snapshot();
+    }
+    return current;
   }
 
   /** What opening found and did. */
