@@ -5,13 +5,10 @@ import io.github.crossarb.cli.RootCommand;
 import io.github.crossarb.cli.config.ConfigException;
 import io.github.crossarb.cli.config.Configuration;
 import io.github.crossarb.cli.config.Settings;
-import io.github.crossarb.cli.engine.ConsoleCommands;
-import io.github.crossarb.cli.engine.ConsoleEvents;
 import io.github.crossarb.cli.engine.DemoDataDir;
 import io.github.crossarb.cli.engine.DemoPairs;
-import io.github.crossarb.cli.engine.EngineRuntime;
 import io.github.crossarb.cli.engine.EngineSettings;
-import io.github.crossarb.cli.engine.RunLoop;
+import io.github.crossarb.cli.engine.HeadlessOptions;
 import io.github.crossarb.cli.venue.VenueSession;
 import io.github.crossarb.core.engine.EngineSnapshot;
 import io.github.crossarb.core.model.VenueId;
@@ -34,6 +31,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -52,9 +50,7 @@ import picocli.CommandLine.Spec;
 public final class DemoCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
-  @Option(names = "--headless", description = "Log events to stdout (the terminal UI is not available yet, so the"
-      + " demo always runs headless).")
-  private boolean headless;
+  @Mixin private HeadlessOptions options;
 
   @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "60s",
       description = "How long to run: e.g. 60s, 5m, 1h (default 60s).")
@@ -63,12 +59,6 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--scenario", paramLabel = "FILE",
       description = "Scenario file (JSON or YAML); default: the built-in five-pair scenario.")
   private Path scenarioFile;
-
-  @Option(names = "--approval", paramLabel = "MODE", description = "auto (default) or manual.")
-  private String approval;
-
-  @Option(names = "--verbose", description = "Also log skipped opportunities and fill confirmations.")
-  private boolean verbose;
 
   @Override
   public Integer call() throws Exception {
@@ -99,18 +89,12 @@ public final class DemoCommand implements Callable<Integer> {
         registry = DemoPairs.approveAll(scenario, kalshi, polymarket, clock);
       }
       PairsFile.write(dataDir, registry);
-      EngineSettings settings = EngineSettings.from(config, "live", approval);
+      EngineSettings settings = EngineSettings.from(config, "live", options.approval());
       out.println("demo: scenario '" + scenario.name() + "' on 127.0.0.1, " + registry.approved().size()
-          + " approved pairs, engine in live mode against the simulated venues for " + format(runFor)
-          + " (Ctrl-C stops it); state in " + dataDir);
+          + " approved pairs, against the simulated venues for " + format(runFor) + "; state in " + dataDir);
       out.flush();
-      try (RunLoop loop = RunLoop.install();
-          EngineRuntime runtime = EngineRuntime.start(config, root.venueFactory(), settings,
-              new ConsoleEvents(out, verbose), clock)) {
-        ConsoleCommands.start(System.in, out, runtime.engine());
-        loop.await(runFor);
-        printSummary(out, runtime.snapshot(), dataDir);
-      }
+      options.runEngine(config, root.venueFactory(), settings, out, runFor,
+          runtime -> printSummary(out, runtime.snapshot(), dataDir));
       sim.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     } finally {
       simVertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

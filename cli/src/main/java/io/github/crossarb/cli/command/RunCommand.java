@@ -3,15 +3,11 @@ package io.github.crossarb.cli.command;
 import io.github.crossarb.cli.ExitCodes;
 import io.github.crossarb.cli.RootCommand;
 import io.github.crossarb.cli.config.Configuration;
-import io.github.crossarb.cli.engine.ConsoleCommands;
-import io.github.crossarb.cli.engine.ConsoleEvents;
-import io.github.crossarb.cli.engine.EngineRuntime;
 import io.github.crossarb.cli.engine.EngineSettings;
-import io.github.crossarb.cli.engine.RunLoop;
-import java.io.PrintWriter;
-import java.time.Clock;
+import io.github.crossarb.cli.engine.HeadlessOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,37 +20,22 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class RunCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
-  @Option(names = "--headless", description = "Run without the terminal UI, logging events to stdout.")
-  private boolean headless;
+  @Mixin private HeadlessOptions options;
 
   @Option(names = "--mode", paramLabel = "MODE",
       description = "dry-run (default: no order is sent), paper or live; overrides ARB_MODE.")
   private String mode;
 
-  @Option(names = "--approval", paramLabel = "MODE", description = "auto or manual; overrides ARB_APPROVAL.")
-  private String approval;
-
-  @Option(names = "--verbose", description = "Also log skipped opportunities and fill confirmations.")
-  private boolean verbose;
-
   @Override
   public Integer call() throws Exception {
-    if (!headless) {
+    if (!options.headless()) {
       spec.commandLine().getErr().println("run: the terminal UI is not available yet; running headless");
       spec.commandLine().getErr().flush();
     }
     Configuration config = RootCommand.of(spec).configuration();
-    EngineSettings settings = EngineSettings.from(config, mode, approval);
-    PrintWriter out = spec.commandLine().getOut();
-    try (RunLoop loop = RunLoop.install();
-        EngineRuntime runtime = EngineRuntime.start(config, RootCommand.of(spec).venueFactory(), settings,
-            new ConsoleEvents(out, verbose), Clock.systemUTC())) {
-      out.println("engine running in " + settings.modeName() + " mode, approval " + settings.approvalName()
-          + "; events in " + runtime.eventsFile() + "; Ctrl-C stops it");
-      out.flush();
-      ConsoleCommands.start(System.in, out, runtime.engine());
-      loop.await(null);
-    }
+    EngineSettings settings = EngineSettings.from(config, mode, options.approval());
+    options.runEngine(config, RootCommand.of(spec).venueFactory(), settings, spec.commandLine().getOut(), null,
+        runtime -> { });
     return ExitCodes.OK;
   }
 }
