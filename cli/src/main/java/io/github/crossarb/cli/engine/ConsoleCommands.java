@@ -76,25 +76,17 @@ public final class ConsoleCommands {
       return;
     }
     try {
-      result.toCompletionStage().toCompletableFuture().get(ANSWER_TIMEOUT.toMillis(),
-          java.util.concurrent.TimeUnit.MILLISECONDS);
+      EngineRuntime.await(result, ANSWER_TIMEOUT, "no answer");
       say(what + ": done");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (java.util.concurrent.ExecutionException e) {
-      say(what + ": " + e.getCause().getMessage());
-    } catch (java.util.concurrent.TimeoutException e) {
-      say(what + ": no answer within " + ANSWER_TIMEOUT.toSeconds() + " s");
+    } catch (Exception e) {
+      say(what + ": " + e.getMessage());
     }
   }
 
   private void status() {
     try {
-      say(status(engine.currentSnapshot().toCompletionStage().toCompletableFuture()
-          .get(ANSWER_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      say(status(EngineRuntime.await(engine.currentSnapshot(), ANSWER_TIMEOUT, "no answer")));
+    } catch (Exception e) {
       say("status: " + e.getMessage());
     }
   }
