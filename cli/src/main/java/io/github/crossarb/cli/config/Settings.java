@@ -259,6 +259,80 @@ public final class Settings {
       "In paper mode, the starting cash at each venue, in dollars.")
       .withDefault("1000"));
 
+  // Trader link: the controller listens, each trader dials in (issue: trader link).
+
+  public static final Setting<String> TRADER_LINK_LISTEN = register(Setting.of(
+      "TRADER_LINK_LISTEN", String.class, ValueParsers::hostPort,
+      "Controller: where the trader link listens, `HOST:PORT` (on Fly, the tailnet address, e.g. `0.0.0.0:9001`). "
+          + "Unset: no link, every venue executes locally."));
+
+  public static final Setting<String> TRADER_LINK_URL = register(Setting.of(
+      "TRADER_LINK_URL", String.class, ValueParsers::webSocketUrl,
+      "Trader: the controller's link URL, `ws://HOST:9001` or `wss://` with TLS; flag `--controller`."));
+
+  public static final Setting<Secret> TRADER_LINK_SECRET = register(Setting.of(
+      "TRADER_LINK_SECRET", Secret.class, ValueParsers::linkSecret,
+      "Shared secret of the trader link, at least 32 characters (`openssl rand -base64 32`); both sides prove "
+          + "they know it, it never crosses the wire."));
+
+  public static final Setting<Path> TRADER_LINK_TLS_CERT = register(Setting.of(
+      "TRADER_LINK_TLS_CERT", Path.class, ValueParsers::readableFile,
+      "Controller: PEM certificate chain for TLS on the link (with `TRADER_LINK_TLS_KEY`); unset: plain WebSocket."));
+
+  public static final Setting<Path> TRADER_LINK_TLS_KEY = register(Setting.of(
+      "TRADER_LINK_TLS_KEY", Path.class, ValueParsers::pemFile,
+      "Controller: PEM private key of `TRADER_LINK_TLS_CERT`."));
+
+  public static final Setting<Path> TRADER_LINK_TLS_TRUST = register(Setting.of(
+      "TRADER_LINK_TLS_TRUST", Path.class, ValueParsers::readableFile,
+      "Trader: PEM certificate (or CA) to trust for a `wss://` link; unset: the JVM's trusted CAs."));
+
+  public static final Setting<Duration> TRADER_LINK_HEARTBEAT_MS = register(Setting.of(
+      "TRADER_LINK_HEARTBEAT_MS", Duration.class, ValueParsers::positiveMillis,
+      "How often each side of the link sends a heartbeat when it has nothing else to send.")
+      .withDefault("1000"));
+
+  public static final Setting<Duration> TRADER_LINK_TIMEOUT_MS = register(Setting.of(
+      "TRADER_LINK_TIMEOUT_MS", Duration.class, ValueParsers::positiveMillis,
+      "Silence after which a side drops the link connection (the trader then dials again).")
+      .withDefault("5000"));
+
+  public static final Setting<String> ARB_EXECUTE_REMOTE = register(Setting.of(
+      "ARB_EXECUTE_REMOTE", String.class, ValueParsers::venueList,
+      "Controller: venues whose orders a trader executes over the link (`kalshi`, `polymarket`, or both, "
+          + "comma-separated); needs `TRADER_LINK_LISTEN`. Unset: all local."));
+
+  public static final Setting<Duration> ARB_REMOTE_LEG_TIMEOUT_MS = register(Setting.of(
+      "ARB_REMOTE_LEG_TIMEOUT_MS", Duration.class, ValueParsers::positiveMillis,
+      "Controller: how long a remote leg may take before its outcome is Unknown (then looked up by client order "
+          + "id, never resent); the trader refuses a leg that reaches it later.")
+      .withDefault("5000"));
+
+  public static final Setting<String> TRADER_ID = register(Setting.of(
+      "TRADER_ID", String.class, ValueParsers::traderId,
+      "Trader: its name on the link (letters, digits, `.`, `_`, `-`); default: the host name."));
+
+  public static final Setting<Duration> TRADER_DEADMAN_MS = register(Setting.of(
+      "TRADER_DEADMAN_MS", Duration.class, ValueParsers::positiveMillis,
+      "Trader: after this long without hearing the controller, cancel all open orders and refuse legs until a new "
+          + "handshake.")
+      .withDefault("10000"));
+
+  public static final Setting<Money> TRADER_MAX_ORDER_NOTIONAL = register(Setting.of(
+      "TRADER_MAX_ORDER_NOTIONAL", Money.class, ValueParsers::positiveMoney,
+      "Trader: the most one leg may cost (limit price times size), in dollars, whatever the controller asks.")
+      .withDefault("50"));
+
+  public static final Setting<Money> TRADER_MAX_DAILY_NOTIONAL = register(Setting.of(
+      "TRADER_MAX_DAILY_NOTIONAL", Money.class, ValueParsers::positiveMoney,
+      "Trader: the most all legs of one UTC day may cost together, in dollars (kept across restarts).")
+      .withDefault("500"));
+
+  public static final Setting<String> TRADER_ALLOWED_MARKETS = register(Setting.of(
+      "TRADER_ALLOWED_MARKETS", String.class, ValueParsers::marketPatterns,
+      "Trader: markets it may trade, comma-separated instrument ids (`KALSHI:TICKER`, `POLYMARKET:TOKEN_ID`), "
+          + "prefixes ending in `*`, or `*` for all; required by `trader run`."));
+
   private Settings() {}
 
   private static <T> Setting<T> register(Setting<T> setting) {
@@ -292,6 +366,14 @@ public final class Settings {
     if (config.get(KALSHI_KEY_B64).isPresent() && config.get(KALSHI_KEY_FILE).isPresent()) {
       throw new ConfigException("set only one of " + KALSHI_KEY_B64 + " (from " + config.sourceOf(KALSHI_KEY_B64)
           + ") and " + KALSHI_KEY_FILE + " (from " + config.sourceOf(KALSHI_KEY_FILE) + ")");
+    }
+    if (config.get(TRADER_LINK_TLS_CERT).isPresent() != config.get(TRADER_LINK_TLS_KEY).isPresent()) {
+      throw new ConfigException("set both " + TRADER_LINK_TLS_CERT + " and " + TRADER_LINK_TLS_KEY + ", or neither");
+    }
+    if (config.get(ARB_EXECUTE_REMOTE).isPresent()
+        && (config.get(TRADER_LINK_LISTEN).isEmpty() || config.get(TRADER_LINK_SECRET).isEmpty())) {
+      throw new ConfigException(ARB_EXECUTE_REMOTE + " (from " + config.sourceOf(ARB_EXECUTE_REMOTE) + ") needs "
+          + TRADER_LINK_LISTEN + " and " + TRADER_LINK_SECRET + ": the trader must have somewhere to dial in");
     }
   }
 

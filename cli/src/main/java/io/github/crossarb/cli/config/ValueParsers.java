@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -212,6 +214,74 @@ final class ValueParsers {
         throw new IllegalArgumentException("expected PAIR_ID=parallel|sequential, was \"" + entry.strip() + "\"");
       }
       oneOf(entry.substring(eq + 1).strip(), "parallel", "sequential");
+    }
+    return text;
+  }
+
+  /** {@code HOST:PORT}, the port 0..65535 (0: any free port, for tests). */
+  static String hostPort(String text) {
+    int colon = text.lastIndexOf(':');
+    String host = colon <= 0 ? "" : text.substring(0, colon);
+    if (host.isBlank() || host.contains(" ")) {
+      throw new IllegalArgumentException("expected HOST:PORT, was \"" + text + "\"");
+    }
+    long port = wholeNumber(text.substring(colon + 1));
+    if (port > 65535) {
+      throw new IllegalArgumentException("port out of range in \"" + text + "\"");
+    }
+    return text;
+  }
+
+  /** The link secret; the message never quotes it. */
+  static Secret linkSecret(String text) {
+    if (text.length() < 32) {
+      throw new IllegalArgumentException("must be at least 32 characters (e.g. openssl rand -base64 32), was "
+          + text.length());
+    }
+    return Secret.of(text);
+  }
+
+  /** A file that exists and can be read (a certificate). */
+  static Path readableFile(String text) {
+    Path file = Path.of(text);
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new IllegalArgumentException("file " + file + " does not exist or cannot be read");
+    }
+    return file;
+  }
+
+  /** Venue names, comma-separated, each once; kept normalised (lower case, no blanks). */
+  static String venueList(String text) {
+    List<String> venues = new ArrayList<>();
+    for (String entry : text.split(",", -1)) {
+      String venue = oneOf(entry.strip(), "kalshi", "polymarket");
+      if (venues.contains(venue)) {
+        throw new IllegalArgumentException(venue + " is listed twice");
+      }
+      venues.add(venue);
+    }
+    return String.join(",", venues);
+  }
+
+  /** Instrument ids, prefixes ending in {@code *}, or {@code *}; comma-separated; kept normalised. */
+  static String marketPatterns(String text) {
+    List<String> patterns = new ArrayList<>();
+    for (String entry : text.split(",", -1)) {
+      String pattern = entry.strip();
+      boolean wellFormed = pattern.equals("*") || pattern.matches("(KALSHI|POLYMARKET):[A-Za-z0-9._-]*\\*?");
+      if (!wellFormed || pattern.equals("KALSHI:") || pattern.equals("POLYMARKET:")) {
+        throw new IllegalArgumentException("expected KALSHI:TICKER, POLYMARKET:TOKEN_ID, a prefix ending in * or *, "
+            + "was \"" + pattern + "\"");
+      }
+      patterns.add(pattern);
+    }
+    return String.join(",", patterns);
+  }
+
+  /** A trader's name on the link. */
+  static String traderId(String text) {
+    if (!text.matches("[A-Za-z0-9._-]{1,64}")) {
+      throw new IllegalArgumentException("expected 1 to 64 letters, digits, '.', '_' or '-', was \"" + text + "\"");
     }
     return text;
   }
