@@ -53,9 +53,10 @@ import java.util.logging.Logger;
  * venue; one trader may serve both) and routes the answers back by command id and the pushed
  * venue events by venue.
  *
- * <p>All state lives on one context, the channels' own (given at construction); calls from other
- * threads hop onto it, and futures complete and listeners are called there. What other threads
- * read ({@link RemoteExecutionClient#unavailableReason}) is published through volatile fields.
+ * <p>All state lives on one context (given at construction; best the channels' own); calls from
+ * other threads and channel callbacks hop onto it, and futures complete and listeners are called
+ * there. Each channel is called on the context its callbacks come from. What other threads read
+ * ({@link RemoteExecutionClient#unavailableReason}) is published through volatile fields.
  */
 public final class RemoteVenues {
   private static final Logger LOG = Logger.getLogger(RemoteVenues.class.getName());
@@ -73,7 +74,8 @@ public final class RemoteVenues {
   private boolean closed;
 
   /**
-   * @param context the context the directory's channels live on; this hub's state lives there too
+   * @param context where this hub's state lives; best the context of the directory's channels (then
+   *     nothing hops)
    * @param remoteVenues the venues whose orders go through a trader (a client is made for each)
    */
   public RemoteVenues(Context context, TraderDirectory directory, Set<VenueId> remoteVenues, RemoteOptions options,
@@ -89,9 +91,12 @@ public final class RemoteVenues {
     }
     onContext(() -> {
       for (LinkChannel channel : directory.channels()) {
-        attach(channel);
+        attach(channel, context);
       }
-      directory.onChannel(channel -> onContext(() -> attach(channel)));
+      directory.onChannel(channel -> {
+        Context current = Vertx.currentContext();
+        onContext(() -> attach(channel, current));
+      });
     });
   }
 
@@ -166,7 +171,7 @@ public final class RemoteVenues {
       Leg leg = new Leg(id, venue, request, trader, now, promise);
       pending.put(id, leg); // before sending: an answer may come back at once
       try {
-        trader.channel.send(new PlaceLeg(id, venue, request, now.plus(options.legTimeout())));
+        send(trader, new PlaceLeg(id, venue, request, now.plus(options.legTimeout())));
       } catch (RuntimeException e) {
         pending.remove(id);
         promise.complete(new SubmitResult.Denied(request.clientOrderId(),
@@ -200,7 +205,7 @@ public final class RemoteVenues {
       Query<T, R> query = new Query<>(id, venue, trader, message.getClass().getSimpleName(), answerType, map, promise);
       pending.put(id, query);
       try {
-        trader.channel.send(message);
+        send(trader, message);
       } catch (RuntimeException e) {
         pending.remove(id);
         promise.fail(new VenueUnavailableException(venue, "the link to trader " + trader.id + " refused "
@@ -231,26 +236,30 @@ public final class RemoteVenues {
   // ===========================================================================================
   // Channels
 
-  private void attach(LinkChannel channel) {
+  /** @param channelContext the context the directory announced it on (null: unknown, assume ours) */
+  private void attach(LinkChannel channel, Context channelContext) {
     if (traders.containsKey(channel)) {
       return;
     }
     Trader trader = new Trader(channel, clock.instant());
+    if (channelContext != null) {
+      trader.channelContext = channelContext;
+    }
     traders.put(channel, trader);
     channel.handler(new LinkHandler() {
       @Override
       public void onConnected(LinkPeer peer) {
-        guarded("onConnected", () -> connected(trader, peer));
+        fromChannel(trader, "onConnected", () -> connected(trader, peer));
       }
 
       @Override
       public void onMessage(LinkMessage message) {
-        guarded("onMessage", () -> received(trader, message));
+        fromChannel(trader, "onMessage", () -> received(trader, message));
       }
 
       @Override
       public void onDisconnected(DisconnectReason reason, String detail) {
-        guarded("onDisconnected", () -> disconnected(trader, reason, detail));
+        fromChannel(trader, "onDisconnected", () -> disconnected(trader, reason, detail));
       }
     });
     if (channel.connected() && channel.peer() != null) {
@@ -434,13 +443,42 @@ public final class RemoteVenues {
     }
   }
 
-  /** Channel handlers must not throw: a bug here is logged, and the link goes on. */
-  private static void guarded(String what, Runnable action) {
-    try {
-      action.run();
-    } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "link handler " + what + " failed", e);
+  /**
+   * A channel callback, on the channel's context (remembered for sending to it), handled on the
+   * hub's. Channel handlers must not throw: a bug here is logged, and the link goes on.
+   */
+  private void fromChannel(Trader trader, String what, Runnable action) {
+    Context current = Vertx.currentContext();
+    if (current != null) {
+      trader.channelContext = current;
     }
+    onContext(() -> {
+      try {
+        action.run();
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "link handler " + what + " failed", e);
+      }
+    });
+  }
+
+  /**
+   * Sends on the channel's context. When that is the hub's (the usual wiring) a refusal throws
+   * here; otherwise it is logged and the command times out like an unanswered one.
+   */
+  private void send(Trader trader, LinkMessage message) {
+    Context target = trader.channelContext;
+    if (target == context) {
+      trader.channel.send(message);
+      return;
+    }
+    target.runOnContext(v -> {
+      try {
+        trader.channel.send(message);
+      } catch (RuntimeException e) {
+        LOG.warning(() -> "the link to trader " + trader.id + " refused a " + message.getClass().getSimpleName()
+            + ": " + oneLine(e));
+      }
+    });
   }
 
   static String oneLine(Throwable e) {
@@ -482,8 +520,10 @@ public final class RemoteVenues {
     }
   }
 
-  private static final class Trader {
+  private final class Trader {
     final LinkChannel channel;
+    /** Where the channel's callbacks run, and so where it is called; the hub's until seen otherwise. */
+    Context channelContext = context;
     String id = "?";
     List<VenueId> venues = List.of();
     boolean connected;

@@ -57,6 +57,8 @@ final class LinkFixture implements AutoCloseable {
 
   final Vertx vertx = Vertx.vertx();
   final Context context = vertx.getOrCreateContext();
+  /** Where the hub lives: the link's context unless a test moves it. */
+  Context hubContext = context;
   final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
   final Directory directory = new Directory();
   final List<LinkEvent> events = new CopyOnWriteArrayList<>();
@@ -150,7 +152,7 @@ final class LinkFixture implements AutoCloseable {
     for (TraderEnd t : traders) {
       directory.channels.add(t.link.controllerSide());
     }
-    hub = new RemoteVenues(context, directory, EnumSet.allOf(VenueId.class),
+    hub = new RemoteVenues(hubContext, directory, EnumSet.allOf(VenueId.class),
         new RemoteOptions(LEG_TIMEOUT, QUERY_TIMEOUT), clock);
     hub.onEvent(events::add);
     sync();
@@ -164,14 +166,19 @@ final class LinkFixture implements AutoCloseable {
     return hub.client(venue);
   }
 
-  /** Waits until everything queued on the context so far has run (twice: a hop may queue one more). */
+  /** Waits until everything queued on the contexts so far has run (a hop may queue one more). */
   void sync() {
     for (int i = 0; i < 3; i++) {
       onContext(() -> { });
+      onContext(hubContext, () -> { });
     }
   }
 
   void onContext(Runnable action) {
+    onContext(context, action);
+  }
+
+  static void onContext(Context context, Runnable action) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     context.runOnContext(v -> {
       try {

@@ -403,6 +403,21 @@ class RemoteExecutionClientTest {
   }
 
   @Test
+  void aHubOnAnotherContextCallsTheChannelOnItsOwn() {
+    f.hubContext = f.vertx.getOrCreateContext(); // off Vert.x: a new context
+    assertThat(f.hubContext).isNotSameAs(f.context);
+    LinkFixture.TraderEnd trader = f.trader("laptop", VenueId.KALSHI);
+    f.start();
+    f.onContext(() -> f.directory.add(trader.link.controllerSide()));
+    trader.connect();
+    Future<SubmitResult> submit = f.client(VenueId.KALSHI).submit(order("arb-13-k"));
+    trader.next(PlaceLeg.class);
+    SubmitResult.Rejected rejected = new SubmitResult.Rejected(new ClientOrderId("arb-13-k"), "market_closed", "closed");
+    trader.send(new LegResult("arb-13-k", rejected));
+    assertThat(await(submit)).isEqualTo(rejected);
+  }
+
+  @Test
   void closingEndsLegsInFlightAsUnknown() {
     LinkFixture.TraderEnd trader = connectedKalshiTrader();
     Future<SubmitResult> submit = f.client(VenueId.KALSHI).submit(order("arb-11-k"));
