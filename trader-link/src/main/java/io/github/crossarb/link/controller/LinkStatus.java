@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * @param at when it was taken
  * @param remoteVenues the venues the controller executes through a trader
- * @param traders every trader seen since the controller started, by id
+ * @param traders every trader that completed a handshake since the controller started, by id
  */
 public record LinkStatus(Instant at, List<VenueId> remoteVenues, List<Trader> traders) {
   public LinkStatus {
@@ -24,7 +24,7 @@ public record LinkStatus(Instant at, List<VenueId> remoteVenues, List<Trader> tr
   /**
    * One trader.
    *
-   * @param traderId its announced id ({@code "?"} before its first handshake)
+   * @param traderId its announced id
    * @param venues the venues it announced
    * @param lastHeard when its last frame arrived, or null
    * @param since when it last connected (connected) or disconnected (not connected)

@@ -387,6 +387,9 @@ public final class RemoteVenues {
     Instant now = clock.instant();
     List<LinkStatus.Trader> list = new ArrayList<>();
     for (Trader t : traders.values()) {
+      if (t.venues.isEmpty() && !t.connected && t.lastDisconnect == null) {
+        continue; // no handshake yet: nothing known about it
+      }
       List<LinkStatus.Leg> legs = new ArrayList<>();
       for (Pending p : pending.values()) {
         if (p.trader == t && p instanceof Leg leg) {
