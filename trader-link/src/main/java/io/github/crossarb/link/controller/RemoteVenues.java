@@ -89,7 +89,8 @@ public final class RemoteVenues {
       clients.put(venue, new RemoteExecutionClient(this, venue,
           venue + " executes on a remote trader; none has connected since " + startedAt));
     }
-    onContext(() -> {
+    // Later, not now: listeners registered right after construction hear about the first channels.
+    context.runOnContext(v -> {
       for (LinkChannel channel : directory.channels()) {
         attach(channel, context);
       }

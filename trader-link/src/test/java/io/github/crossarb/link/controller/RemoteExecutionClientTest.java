@@ -418,6 +418,18 @@ class RemoteExecutionClientTest {
   }
 
   @Test
+  void aChannelAlreadyConnectedWhenTheHubStartsIsServing() {
+    LinkFixture.TraderEnd trader = f.trader("laptop", VenueId.KALSHI);
+    trader.connect(); // before the hub exists
+    f.start(trader);
+    assertThat(f.client(VenueId.KALSHI).unavailableReason()).isEmpty();
+    assertThat(f.events).singleElement().satisfies(e -> assertThat(e.kind()).isEqualTo(LinkEvent.Kind.CONNECTED));
+    Future<SubmitResult> submit = f.client(VenueId.KALSHI).submit(order("arb-14-k"));
+    assertThat(trader.next(PlaceLeg.class).commandId()).isEqualTo("arb-14-k");
+    assertThat(submit.isComplete()).isFalse();
+  }
+
+  @Test
   void closingEndsLegsInFlightAsUnknown() {
     LinkFixture.TraderEnd trader = connectedKalshiTrader();
     Future<SubmitResult> submit = f.client(VenueId.KALSHI).submit(order("arb-11-k"));
