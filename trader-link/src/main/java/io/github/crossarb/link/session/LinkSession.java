@@ -411,6 +411,16 @@ public final class LinkSession {
   }
 
   private void checkDirection(LinkMessage message) {
+    checkDirection(trader, message);
+  }
+
+  /**
+   * A trader sends {@link LinkMessage.Report}s, the controller {@link LinkMessage.Command}s;
+   * anything else is a programming error.
+   *
+   * @throws IllegalArgumentException for a message the side may not send
+   */
+  public static void checkDirection(boolean trader, LinkMessage message) {
     boolean ok = message instanceof Heartbeat
         || (trader ? message instanceof LinkMessage.Report : message instanceof LinkMessage.Command);
     if (!ok) {
