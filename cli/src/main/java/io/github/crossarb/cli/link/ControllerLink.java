@@ -8,7 +8,7 @@ import io.github.crossarb.link.controller.LinkEvent;
 import io.github.crossarb.link.controller.LinkStatus;
 import io.github.crossarb.link.controller.RemoteOptions;
 import io.github.crossarb.link.controller.RemoteVenues;
-import io.github.crossarb.link.controller.TraderDirectory;
+import io.github.crossarb.link.transport.TraderDirectory;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -1,7 +1,7 @@
 package io.github.crossarb.cli.link;
 
 import io.github.crossarb.cli.config.Configuration;
-import io.github.crossarb.link.controller.TraderDirectory;
+import io.github.crossarb.link.transport.TraderDirectory;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.function.Consumer;

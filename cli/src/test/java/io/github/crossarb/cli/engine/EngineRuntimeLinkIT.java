@@ -14,8 +14,11 @@ import io.github.crossarb.core.venue.VenueCapabilities;
 import io.github.crossarb.link.LinkChannel;
 import io.github.crossarb.link.LinkHandler;
 import io.github.crossarb.link.LinkPeer;
+import io.github.crossarb.link.LinkSecret;
 import io.github.crossarb.link.controller.LinkStatus;
-import io.github.crossarb.link.controller.TraderDirectory;
+import io.github.crossarb.link.transport.LinkClient;
+import io.github.crossarb.link.transport.LinkClientOptions;
+import io.github.crossarb.link.transport.TraderDirectory;
 import io.github.crossarb.link.protocol.DisconnectReason;
 import io.github.crossarb.link.protocol.FetchFills;
 import io.github.crossarb.link.protocol.FillsFetched;
@@ -95,6 +98,70 @@ class EngineRuntimeLinkIT {
         awaitStatusFile(s -> s.traders().size() == 1 && !s.traders().get(0).connected());
       }
       assertThat(server.closed).isTrue();
+    }
+  }
+
+  @Test
+  void theStandardLinkServerListensAndATraderDialingInIsAskedForItsFills() throws Exception {
+    String secret = "0123456789abcdef0123456789abcdef-test";
+    try (EngineHarness h = EngineHarness.start(dataDir, "engine-window.yaml")) {
+      h.set("TRADER_LINK_LISTEN", "127.0.0.1:0");
+      h.set("TRADER_LINK_SECRET", secret);
+      h.set("ARB_EXECUTE_REMOTE", "kalshi");
+      Configuration config = h.configuration();
+      Vertx traderVertx = Vertx.vertx();
+      try (EngineRuntime runtime = EngineRuntime.start(config, StandardVenues::open,
+          EngineSettings.from(config, null, null), events::add, Clock.systemUTC())) {
+        EngineEvent.Alert listening = await(EngineEvent.Alert.class,
+            a -> a.message().startsWith("trader link listening on 127.0.0.1:"));
+        String port = listening.message().replaceAll("^trader link listening on 127\\.0\\.0\\.1:(\\d+);.*$", "$1");
+
+        // A trader dials in over loopback with the shared secret.
+        BlockingQueue<LinkMessage> commands = new LinkedBlockingQueue<>();
+        Context traderContext = traderVertx.getOrCreateContext();
+        LinkChannel[] channel = new LinkChannel[1];
+        traderContext.runOnContext(v -> {
+          channel[0] = LinkClient.connect(traderVertx, LinkClientOptions.of("ws://127.0.0.1:" + port,
+              LinkSecret.of(secret), "laptop", Map.of(VenueId.KALSHI,
+                  new VenueCapabilities(EnumSet.of(TimeInForce.IOC), false, false, false, false)),
+              new TraderLimits(Money.parse("50"), Money.parse("500"), List.of("*"))));
+          channel[0].handler(new LinkHandler() {
+            @Override
+            public void onConnected(LinkPeer peer) {}
+
+            @Override
+            public void onMessage(LinkMessage message) {
+              commands.add(message);
+            }
+
+            @Override
+            public void onDisconnected(DisconnectReason reason, String detail) {}
+          });
+        });
+        await(EngineEvent.Alert.class, a -> a.severity() == EngineEvent.Severity.INFO
+            && a.message().startsWith("trader laptop connected, executes for [KALSHI]"));
+        FetchFills fetch = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (fetch == null) {
+          LinkMessage m = commands.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+          if (m == null) {
+            throw new AssertionError("the trader was never asked for its fills");
+          }
+          fetch = m instanceof FetchFills f ? f : null;
+        }
+        FetchFills asked = fetch;
+        traderContext.runOnContext(v -> channel[0].send(new FillsFetched(asked.commandId(), List.of())));
+        LinkStatus status = awaitStatusFile(s -> s.traders().size() == 1 && s.traders().get(0).connected()
+            && s.traders().get(0).lastHeard() != null);
+        assertThat(status.traders().get(0).venues()).containsExactly(VenueId.KALSHI);
+
+        // The trader stops: the engine is told why.
+        traderContext.runOnContext(v -> channel[0].close());
+        await(EngineEvent.Alert.class, a -> a.severity() == EngineEvent.Severity.WARNING
+            && a.message().startsWith("trader laptop disconnected: SHUTDOWN"));
+      } finally {
+        traderVertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      }
     }
   }
 

@@ -24,6 +24,7 @@ import io.github.crossarb.link.protocol.LinkMessage;
 import io.github.crossarb.link.protocol.OrderUpdateReport;
 import io.github.crossarb.link.protocol.PlaceLeg;
 import io.github.crossarb.link.protocol.VenueStreamState;
+import io.github.crossarb.link.transport.TraderDirectory;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -22,6 +22,7 @@ import io.github.crossarb.link.protocol.DisconnectReason;
 import io.github.crossarb.link.protocol.LinkMessage;
 import io.github.crossarb.link.protocol.TraderLimits;
 import io.github.crossarb.link.testing.InMemoryLink;
+import io.github.crossarb.link.transport.TraderDirectory;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
