@@ -326,6 +326,11 @@ public final class RemoteVenues {
         }
         return;
       }
+      if (p.trader != trader) {
+        LOG.warning(() -> "trader " + trader.id + " answered command " + reply.commandId() + " sent to trader "
+            + p.trader.id + "; ignored");
+        return;
+      }
       p.answer(reply);
     } else if (message instanceof LinkMessage.VenueEvent event) {
       RemoteExecutionClient client = clients.get(event.venue());

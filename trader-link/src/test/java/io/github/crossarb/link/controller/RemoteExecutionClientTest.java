@@ -430,6 +430,28 @@ class RemoteExecutionClientTest {
   }
 
   @Test
+  void anAnswerFromAnotherTraderIsIgnored() {
+    LinkFixture.TraderEnd laptop = f.trader("laptop", VenueId.KALSHI);
+    LinkFixture.TraderEnd desk = f.trader("desk", VenueId.POLYMARKET);
+    f.start(laptop, desk);
+    laptop.connect();
+    desk.connect();
+    Future<SubmitResult> submit = f.client(VenueId.KALSHI).submit(order("arb-15-k"));
+    laptop.next(PlaceLeg.class);
+    desk.send(new LegResult("arb-15-k", new SubmitResult.Accepted(new ClientOrderId("arb-15-k"),
+        new VenueOrderId("o-forged"), OrderStatus.FILLED, Quantity.of(10))));
+    assertThat(submit.isComplete()).isFalse();
+    SubmitResult.Rejected rejected = new SubmitResult.Rejected(new ClientOrderId("arb-15-k"), "market_closed", "closed");
+    laptop.send(new LegResult("arb-15-k", rejected));
+    assertThat(await(submit)).isEqualTo(rejected);
+    // each venue goes to the trader serving it
+    Future<List<OrderReport>> open = f.client(VenueId.POLYMARKET).openOrders();
+    desk.send(new OpenOrders(desk.next(FetchOpenOrders.class).commandId(), List.of()));
+    assertThat(await(open)).isEmpty();
+    assertThat(laptop.received).isEmpty();
+  }
+
+  @Test
   void closingEndsLegsInFlightAsUnknown() {
     LinkFixture.TraderEnd trader = connectedKalshiTrader();
     Future<SubmitResult> submit = f.client(VenueId.KALSHI).submit(order("arb-11-k"));
