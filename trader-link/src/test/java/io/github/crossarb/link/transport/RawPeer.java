@@ -51,6 +51,8 @@ final class RawPeer {
   final BlockingQueue<String> incoming = new LinkedBlockingQueue<>();
   final CompletableFuture<Short> closed = new CompletableFuture<>();
   final boolean trader;
+  /** Every text sent or received, in order. */
+  final List<String> transcript = new java.util.concurrent.CopyOnWriteArrayList<>();
   WebSocketBase socket;
   LinkCrypto.FrameKey key;
   long nextSeq = 1;
@@ -63,7 +65,10 @@ final class RawPeer {
 
   private void attach(WebSocketBase ws) {
     socket = ws;
-    ws.textMessageHandler(incoming::add);
+    ws.textMessageHandler(text -> {
+      transcript.add(text);
+      incoming.add(text);
+    });
     ws.closeHandler(v -> closed.complete(ws.closeStatusCode()));
   }
 
@@ -158,6 +163,7 @@ final class RawPeer {
   }
 
   void send(String text) {
+    transcript.add(text);
     socket.writeTextMessage(text);
   }
 
