@@ -40,6 +40,10 @@ import java.util.function.Consumer;
  * announcing a venue that another connected trader serves is refused ({@code Bye(VENUE_CONFLICT)}).
  * Connections that have not authenticated get nothing but the handshake, are bounded in number
  * and closed when the handshake exceeds the timeout. Everything runs on one Vert.x context.
+ *
+ * <p>{@link LinkChannel#close()} on a trader's channel says {@code Bye(SHUTDOWN)} to it and drops
+ * the channel (its queue too); if that trader dials in again it gets a new channel, announced to
+ * {@link #onChannel} listeners like the first.
  */
 public final class LinkServer implements TraderDirectory {
   private static final System.Logger LOG = System.getLogger("io.github.crossarb.link.transport");
