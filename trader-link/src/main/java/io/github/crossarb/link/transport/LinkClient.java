@@ -74,11 +74,11 @@ public final class LinkClient {
   }
 
   private void dial() {
-    if (closed) {
+    if (closed || channel.isClosed()) {
       return;
     }
     client.connect(new WebSocketConnectOptions().setAbsoluteURI(options.url())).onComplete(ar -> {
-      if (closed) {
+      if (closed || channel.isClosed()) {
         if (ar.succeeded()) {
           ar.result().close();
         }
@@ -124,7 +124,7 @@ public final class LinkClient {
   };
 
   private void retryLater() {
-    if (closed || retryTimer >= 0) {
+    if (closed || channel.isClosed() || retryTimer >= 0) {
       return;
     }
     long min = options.backoffMin().toMillis();
