@@ -226,7 +226,7 @@ public final class LinkSession {
   private void onPlain(LinkMessage message, String text) {
     if (message instanceof Bye bye && state != State.ESTABLISHED) {
       state = State.CLOSED;
-      output.closed(bye.reason(), bye.detail(), true);
+      output.closed(bye.reason(), fromPeer(bye.detail()), true);
       return;
     }
     if (state == State.AWAIT_HELLO && message instanceof Hello h) {
@@ -243,6 +243,11 @@ public final class LinkSession {
   private void onHello(Hello h, String text) {
     hello = h;
     helloText = text; // the proofs cover the exact text received
+    if (!validTraderId(h.traderId())) {
+      hello = null;
+      fail(DisconnectReason.PROTOCOL_ERROR, "trader id must be 1 to " + MAX_TRADER_ID + " printable characters");
+      return;
+    }
     int low = Math.max(h.minVersion(), settings.minVersion());
     int high = Math.min(h.maxVersion(), settings.maxVersion());
     if (high < low) {
@@ -391,7 +396,7 @@ public final class LinkSession {
     if (message instanceof Bye bye) {
       streams.heard(now);
       state = State.CLOSED;
-      output.closed(bye.reason(), bye.detail(), true);
+      output.closed(bye.reason(), fromPeer(bye.detail()), true);
       return;
     }
     if (message instanceof LinkMessage.Handshake || !(message instanceof Heartbeat || inbound(message))) {
@@ -404,6 +409,25 @@ public final class LinkSession {
     if (fresh && !(message instanceof Heartbeat)) {
       output.deliver(message);
     }
+  }
+
+  private static final int MAX_TRADER_ID = 64;
+
+  private static boolean validTraderId(String id) {
+    if (id.isBlank() || id.length() > MAX_TRADER_ID) {
+      return false;
+    }
+    return id.chars().noneMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c));
+  }
+
+  /** A peer's text, made safe for a log line and a UI: one line, 200 characters at most. */
+  private static String fromPeer(String text) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < text.length() && out.length() < 200; i++) {
+      char c = text.charAt(i);
+      out.append(Character.isISOControl(c) ? ' ' : c);
+    }
+    return text.length() > 200 ? out + "..." : out.toString();
   }
 
   private boolean inbound(LinkMessage message) {

@@ -143,6 +143,89 @@ class LinkTransportIT {
     assertThat(atController.lastHeard()).isNotNull();
   }
 
+  @Test
+  void aLargeReplyTravelsInSeveralWebSocketFrames() throws Exception {
+    startServer(serverOptions());
+    Recorder atTrader = new Recorder();
+    LinkChannel trader = connect(clientOptions(url(), "laptop", KALSHI), atTrader);
+    atTrader.await("connected laptop");
+    serverChannel();
+    List<io.github.crossarb.core.venue.OrderReport> orders = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      orders.add(new io.github.crossarb.core.venue.OrderReport(new io.github.crossarb.core.model.VenueOrderId("o" + i),
+          null, io.github.crossarb.core.model.InstrumentId.kalshi("KXBTC-25DEC31-T" + i),
+          io.github.crossarb.core.model.Outcome.YES, io.github.crossarb.core.model.Side.BUY,
+          io.github.crossarb.core.model.Price.parse("0.42"), io.github.crossarb.core.model.Quantity.of(10),
+          io.github.crossarb.core.model.Quantity.ZERO, io.github.crossarb.core.venue.OrderStatus.OPEN, null));
+    }
+    io.github.crossarb.link.protocol.OpenOrders big = new io.github.crossarb.link.protocol.OpenOrders("open-1", orders);
+    assertThat(new io.github.crossarb.link.codec.LinkCodec().encode(big).length()).isGreaterThan(200_000);
+    trader.send(big);
+    atServer.awaitMessages(1);
+    assertThat(atServer.messages).containsExactly(big);
+  }
+
+  @Test
+  void theSecretAppearsNeitherOnTheWireNorInTheLog() throws Exception {
+    java.util.logging.Logger log = java.util.logging.Logger.getLogger("io.github.crossarb.link.transport");
+    List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler capture = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord record) {
+        lines.add(record.getMessage());
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    log.addHandler(capture);
+    try {
+      startServer(serverOptions());
+      RawPeer peer = raw(server.actualPort());
+      peer.handshakeAsTrader("laptop", KALSHI, SECRET);
+      LinkChannel atController = serverChannel();
+      atController.send(command(1));
+      assertThat(peer.nextSealedMessage()).isEqualTo(command(1));
+      peer.send(peer.next(new LegAck("c1")));
+      atServer.awaitMessages(1);
+      RawPeer wrong = raw(server.actualPort());
+      try {
+        wrong.handshakeAsTrader("laptop", KALSHI, WRONG);
+      } catch (AssertionError expected) {
+        // answered with a clear Bye(AUTH_FAILED), not a sealed frame
+      }
+      wrong.awaitClosed();
+      RawPeer.get(server.close());
+      server = null;
+      peer.awaitClosed();
+    } finally {
+      log.removeHandler(capture);
+    }
+    String secret = "the shared secret of this test, 32+ characters";
+    byte[] bytes = secret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    List<String> forms = List.of(secret, secret.substring(0, 12), java.util.Base64.getEncoder().encodeToString(bytes),
+        java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes),
+        java.util.HexFormat.of().formatHex(bytes));
+    List<String> seen = new ArrayList<>(lines);
+    raws.forEach(r -> seen.addAll(r.transcript));
+    seen.add(serverOptions().toString());
+    seen.add(clientOptions(url0(), "laptop", KALSHI).toString());
+    assertThat(lines).anyMatch(l -> l.contains("trader laptop connected"));
+    assertThat(seen.size()).isGreaterThan(8);
+    for (String text : seen) {
+      for (String form : forms) {
+        assertThat(text).doesNotContain(form);
+      }
+    }
+  }
+
+  private static String url0() {
+    return "ws://127.0.0.1:1";
+  }
+
   // ---------------------------------------------------------------- authentication
 
   @Test
@@ -416,6 +499,24 @@ class LinkTransportIT {
     RawPeer.get(server.close());
     server = null;
     atTrader.await("disconnected SHUTDOWN");
+  }
+
+  @Test
+  void closingTheClientSaysShutdownAndStopsDialling() throws Exception {
+    startServer(serverOptions());
+    Recorder atTrader = new Recorder();
+    LinkChannel trader = connect(clientOptions(url(), "laptop", KALSHI), atTrader);
+    atTrader.await("connected laptop");
+    serverChannel();
+    atServer.await("connected laptop");
+    RawPeer.get(trader.close());
+    clients.remove(trader);
+    assertThat(atServer.await("disconnected")).startsWith("disconnected SHUTDOWN");
+    assertThat(trader.connected()).isFalse();
+    // a later dial would show as a new connection of the same channel; closing the server flushes the context
+    RawPeer.get(server.close());
+    server = null;
+    assertThat(atServer.all).filteredOn(e -> e.startsWith("connected")).hasSize(1);
   }
 
   // ---------------------------------------------------------------- TLS

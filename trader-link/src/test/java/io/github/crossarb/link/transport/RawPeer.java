@@ -22,7 +22,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketBase;
 import io.vertx.core.http.WebSocketClient;
 import java.security.SecureRandom;
@@ -51,6 +50,8 @@ final class RawPeer {
   final BlockingQueue<String> incoming = new LinkedBlockingQueue<>();
   final CompletableFuture<Short> closed = new CompletableFuture<>();
   final boolean trader;
+  /** Every text sent or received, in order. */
+  final List<String> transcript = new java.util.concurrent.CopyOnWriteArrayList<>();
   WebSocketBase socket;
   LinkCrypto.FrameKey key;
   long nextSeq = 1;
@@ -63,7 +64,14 @@ final class RawPeer {
 
   private void attach(WebSocketBase ws) {
     socket = ws;
-    ws.textMessageHandler(incoming::add);
+    if (ws.isClosed()) { // the server may refuse at once
+      closed.complete(ws.closeStatusCode());
+      return;
+    }
+    ws.textMessageHandler(text -> {
+      transcript.add(text);
+      incoming.add(text);
+    });
     ws.closeHandler(v -> closed.complete(ws.closeStatusCode()));
   }
 
@@ -72,8 +80,11 @@ final class RawPeer {
   static RawPeer dial(Vertx vertx, int port) throws Exception {
     RawPeer peer = new RawPeer(true);
     WebSocketClient client = vertx.createWebSocketClient();
-    WebSocket ws = get(client.connect(port, "127.0.0.1", "/"));
-    peer.attach(ws);
+    // handlers are set on the socket's context as it opens, before any message can slip by
+    get(client.connect(port, "127.0.0.1", "/").map(ws -> {
+      peer.attach(ws);
+      return ws;
+    }));
     return peer;
   }
 
@@ -158,6 +169,7 @@ final class RawPeer {
   }
 
   void send(String text) {
+    transcript.add(text);
     socket.writeTextMessage(text);
   }
 
