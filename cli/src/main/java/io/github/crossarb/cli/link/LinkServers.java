@@ -53,15 +53,12 @@ public final class LinkServers {
 
   static LinkServerOptions options(Configuration config) {
     String listen = config.require(Settings.TRADER_LINK_LISTEN);
-    int colon = listen.lastIndexOf(':');
-    String host = listen.substring(0, colon);
-    int port = Integer.parseInt(listen.substring(colon + 1));
     String secret = config.get(Settings.TRADER_LINK_SECRET)
         .orElseThrow(() -> new ConfigException(Settings.TRADER_LINK_LISTEN + " (from "
             + config.sourceOf(Settings.TRADER_LINK_LISTEN) + ") needs " + Settings.TRADER_LINK_SECRET
             + ": traders prove they know it"))
         .reveal();
-    LinkServerOptions options = LinkServerOptions.of(host, port, LinkSecret.of(secret))
+    LinkServerOptions options = LinkServerOptions.listen(listen, LinkSecret.of(secret))
         .withTiming(config.require(Settings.TRADER_LINK_HEARTBEAT_MS), config.require(Settings.TRADER_LINK_TIMEOUT_MS));
     Optional<Path> cert = config.get(Settings.TRADER_LINK_TLS_CERT);
     Optional<Path> key = config.get(Settings.TRADER_LINK_TLS_KEY);
