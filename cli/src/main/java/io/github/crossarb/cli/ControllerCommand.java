@@ -12,6 +12,7 @@ import io.github.crossarb.cli.command.PositionsCommand;
 import io.github.crossarb.cli.command.RunCommand;
 import io.github.crossarb.cli.command.SimCommand;
 import io.github.crossarb.cli.command.pairs.PairsCommand;
+import io.github.crossarb.cli.link.LinkCommand;
 import io.github.crossarb.cli.venue.StandardVenues;
 import io.github.crossarb.cli.venue.VenueFactory;
 import java.util.Map;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Command;
         PairsCommand.class,
         RunCommand.class,
         DemoCommand.class,
-        SimCommand.class})
+        SimCommand.class,
+        LinkCommand.class})
 public final class ControllerCommand extends RootCommand {
   public ControllerCommand(Map<String, String> environment) {
     this(environment, StandardVenues::open);

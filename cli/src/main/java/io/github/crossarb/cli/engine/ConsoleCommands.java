@@ -2,6 +2,7 @@ package io.github.crossarb.cli.engine;
 
 import io.github.crossarb.core.engine.ArbEngine;
 import io.github.crossarb.core.engine.EngineSnapshot;
+import io.github.crossarb.link.controller.LinkStatus;
 import io.vertx.core.Future;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,7 +11,10 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The headless engine's operator commands, one per line on stdin, until the terminal UI arrives:
@@ -23,17 +27,37 @@ public final class ConsoleCommands {
       + " | status | help";
   private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
+  /** The trader link's state now, or empty when there is no link. */
+  @FunctionalInterface
+  interface LinkStatusSource {
+    Optional<LinkStatus> get() throws Exception;
+  }
+
   private final ArbEngine engine;
   private final PrintWriter out;
+  private final LinkStatusSource link;
 
   ConsoleCommands(ArbEngine engine, PrintWriter out) {
+    this(engine, out, Optional::empty);
+  }
+
+  ConsoleCommands(ArbEngine engine, PrintWriter out, LinkStatusSource link) {
     this.engine = engine;
     this.out = out;
+    this.link = link;
   }
 
   /** Reads commands from {@code in} on a daemon thread until it ends. */
   public static void start(InputStream in, PrintWriter out, ArbEngine engine) {
-    ConsoleCommands commands = new ConsoleCommands(engine, out);
+    start(new ConsoleCommands(engine, out), in);
+  }
+
+  /** Reads commands for {@code runtime}'s engine; {@code status} shows its trader link too. */
+  public static void start(InputStream in, PrintWriter out, EngineRuntime runtime) {
+    start(new ConsoleCommands(runtime.engine(), out, runtime::linkStatus), in);
+  }
+
+  private static void start(ConsoleCommands commands, InputStream in) {
     Thread reader = new Thread(() -> {
       try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
         String line;
@@ -85,10 +109,44 @@ public final class ConsoleCommands {
 
   private void status() {
     try {
-      say(status(EngineRuntime.await(engine.currentSnapshot(), ANSWER_TIMEOUT, "no answer")));
+      String text = status(EngineRuntime.await(engine.currentSnapshot(), ANSWER_TIMEOUT, "no answer"));
+      Optional<LinkStatus> traders = link.get();
+      say(traders.isEmpty() ? text : text + traders(traders.get()));
     } catch (Exception e) {
       say("status: " + e.getMessage());
     }
+  }
+
+  /** One line per trader, and a line when no trader has connected yet. */
+  static String traders(LinkStatus link) {
+    StringBuilder text = new StringBuilder();
+    if (link.traders().isEmpty()) {
+      text.append("\n  trader link: no trader connected yet");
+      if (!link.remoteVenues().isEmpty()) {
+        text.append(" (").append(labels(link.remoteVenues())).append(" not traded)");
+      }
+    }
+    for (LinkStatus.Trader t : link.traders()) {
+      text.append("\n  trader ").append(t.traderId()).append(": ")
+          .append(t.connected() ? "connected" : "disconnected since " + t.since()
+              + (t.lastDisconnect() == null ? "" : " (" + t.lastDisconnect() + ")"))
+          .append(", venues ").append(t.venues().isEmpty() ? "none" : labels(t.venues()))
+          .append(", last heartbeat ").append(t.lastHeard() == null ? "never" : ago(t.lastHeard(), link.at()))
+          .append(", ").append(t.inFlight().size()).append(" leg(s) in flight");
+      for (LinkStatus.Leg leg : t.inFlight()) {
+        text.append(' ').append(leg.commandId()).append(" (").append(leg.instrument()).append(", ")
+            .append(leg.age().toMillis()).append(" ms)");
+      }
+    }
+    return text.toString();
+  }
+
+  private static String labels(java.util.List<io.github.crossarb.core.model.VenueId> venues) {
+    return venues.stream().map(io.github.crossarb.core.model.VenueId::label).collect(Collectors.joining(","));
+  }
+
+  private static String ago(Instant then, Instant now) {
+    return Math.max(0, Duration.between(then, now).toMillis()) + " ms ago";
   }
 
   static String status(EngineSnapshot s) {

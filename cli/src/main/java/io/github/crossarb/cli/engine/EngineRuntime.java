@@ -3,6 +3,9 @@ package io.github.crossarb.cli.engine;
 import io.github.crossarb.cli.config.ConfigException;
 import io.github.crossarb.cli.config.Configuration;
 import io.github.crossarb.cli.config.Settings;
+import io.github.crossarb.cli.link.ControllerLink;
+import io.github.crossarb.cli.link.LinkServerFactory;
+import io.github.crossarb.cli.link.LinkServers;
 import io.github.crossarb.cli.venue.VenueFactory;
 import io.github.crossarb.core.engine.ArbEngine;
 import io.github.crossarb.core.engine.EngineBooks;
@@ -32,6 +35,8 @@ import io.github.crossarb.core.store.PairsFile;
 import io.github.crossarb.core.venue.ExecutionClient;
 import io.github.crossarb.core.venue.Venue;
 import io.github.crossarb.core.venue.VenueCapabilities;
+import io.github.crossarb.link.controller.LinkStatus;
+import io.github.crossarb.link.controller.RemoteOptions;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -46,6 +51,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -57,8 +63,10 @@ import java.util.concurrent.TimeoutException;
  * ({@code positions.json} + {@code fills.jsonl}), the event log ({@code events.jsonl}), and one
  * {@link Trading} per tradable mode: live orders through the venues (only with
  * {@code ARB_ALLOW_LIVE=true}) and paper orders filled against the engine's own books, with their
- * own ledger in {@code $ARB_DATA_DIR/paper/}. Closing stops the engine and closes everything in
- * reverse order.
+ * own ledger in {@code $ARB_DATA_DIR/paper/}. With {@code TRADER_LINK_LISTEN} set, the trader link
+ * server runs on the engine's context too, and live orders for the venues in
+ * {@code ARB_EXECUTE_REMOTE} go through the trader serving them (market data stays local; paper
+ * stays local). Closing stops the engine and closes everything in reverse order.
  */
 public final class EngineRuntime implements AutoCloseable {
   /** How long starting may take (market descriptions, subscriptions) before it is given up. */
@@ -72,9 +80,10 @@ public final class EngineRuntime implements AutoCloseable {
   private final ArbEngine engine;
   private final Path eventsFile;
   private final DurableLedger ledger;
+  private final Link link;
 
   private EngineRuntime(Vertx vertx, Context context, List<Venue> venues, List<Closeable> files, ArbEngine engine,
-      Path eventsFile, DurableLedger ledger) {
+      Path eventsFile, DurableLedger ledger, Link link) {
     this.vertx = vertx;
     this.context = context;
     this.venues = venues;
@@ -82,6 +91,15 @@ public final class EngineRuntime implements AutoCloseable {
     this.engine = engine;
     this.eventsFile = eventsFile;
     this.ledger = ledger;
+    this.link = link;
+  }
+
+  /** The trader link, when {@code TRADER_LINK_LISTEN} is set: its server and the controller's end. */
+  private record Link(LinkServerFactory.RunningLinkServer server, ControllerLink controller) {}
+
+  /** A holder filled on the engine's context while it is set up. */
+  private static final class LinkHolder {
+    Link link;
   }
 
   /**
@@ -92,6 +110,12 @@ public final class EngineRuntime implements AutoCloseable {
    */
   public static EngineRuntime start(Configuration config, VenueFactory venueFactory, EngineSettings settings,
       EventSink console, Clock clock) throws Exception {
+    return start(config, venueFactory, settings, console, clock, LinkServers::standard);
+  }
+
+  /** {@link #start}, with the trader link server from {@code linkServers} (tests join traders in memory). */
+  public static EngineRuntime start(Configuration config, VenueFactory venueFactory, EngineSettings settings,
+      EventSink console, Clock clock, LinkServerFactory linkServers) throws Exception {
     Path dataDir = config.require(Settings.ARB_DATA_DIR);
     PairRegistry registry = PairsFile.read(dataDir);
     if (registry.approved().isEmpty()) {
@@ -115,6 +139,10 @@ public final class EngineRuntime implements AutoCloseable {
       files.add(live.ledger());
       Context context = vertx.getOrCreateContext();
       List<Venue> venues = new ArrayList<>();
+      LinkHolder link = new LinkHolder();
+      if (config.get(Settings.TRADER_LINK_LISTEN).isPresent()) {
+        link.link = startLink(vertx, context, config, settings, linkServers, dataDir, events, clock);
+      }
       ArbEngine engine = onContext(context, () -> {
         Venue kalshi = venueFactory.open(VenueId.KALSHI, vertx, config);
         venues.add(kalshi);
@@ -125,8 +153,15 @@ public final class EngineRuntime implements AutoCloseable {
             VenueId.KALSHI, kalshi.capabilities(), VenueId.POLYMARKET, polymarket.capabilities());
         Map<EngineMode, Trading> trading = new EnumMap<>(EngineMode.class);
         if (settings.engine().allowLive()) {
-          trading.put(EngineMode.LIVE, trading(vertx, Map.of(VenueId.KALSHI, kalshi.execution(),
-              VenueId.POLYMARKET, polymarket.execution()), capabilities, live, pairs, settings, clock));
+          Map<VenueId, ExecutionClient> liveClients = new EnumMap<>(VenueId.class);
+          liveClients.put(VenueId.KALSHI, kalshi.execution());
+          liveClients.put(VenueId.POLYMARKET, polymarket.execution());
+          if (link.link != null) {
+            for (VenueId remote : settings.remoteVenues()) {
+              liveClients.put(remote, link.link.controller().client(remote)); // orders only: books stay local
+            }
+          }
+          trading.put(EngineMode.LIVE, trading(vertx, liveClients, capabilities, live, pairs, settings, clock));
         }
         Ledger paperLedger = Ledger.open(dataDir.resolve("paper"), pairs, clock);
         files.add(paperLedger.ledger());
@@ -153,7 +188,7 @@ public final class EngineRuntime implements AutoCloseable {
             events, trading, settings.engine(), clock);
         return new ArbEngine(vertx, setup);
       });
-      runtime = new EngineRuntime(vertx, context, venues, files, engine, log.file(), live.ledger());
+      runtime = new EngineRuntime(vertx, context, venues, files, engine, log.file(), live.ledger(), link.link);
     } catch (Exception | Error e) {
       closeQuietly(vertx, List.of(), null, files);
       throw e;
@@ -165,6 +200,29 @@ public final class EngineRuntime implements AutoCloseable {
       throw e;
     }
     return runtime;
+  }
+
+  /** Starts the link server on the engine's context, and the controller's end of it. */
+  private static Link startLink(Vertx vertx, Context context, Configuration config, EngineSettings settings,
+      LinkServerFactory linkServers, Path dataDir, EventSink events, Clock clock) throws Exception {
+    ControllerLink[] controller = new ControllerLink[1];
+    LinkServerFactory.RunningLinkServer server = await(onContext(context,
+        () -> linkServers.start(vertx, config, reason -> {
+          if (controller[0] != null) {
+            controller[0].refused(reason);
+          }
+        })), START_TIMEOUT, "the trader link server did not start");
+    try {
+      controller[0] = onContext(context, () -> ControllerLink.start(context, server.directory(),
+          settings.remoteVenues(), RemoteOptions.of(settings.remoteLegTimeout()), dataDir, events, clock));
+    } catch (Exception | Error e) {
+      await(onContext(context, server::close), CLOSE_STEP_TIMEOUT, "the trader link server did not close");
+      throw e;
+    }
+    events.emit(new EngineEvent.Alert(clock.instant(), EngineEvent.Severity.INFO, null, "trader link listening on "
+        + server.address() + (settings.remoteVenues().isEmpty() ? "; every venue executes locally"
+            : "; live orders for " + settings.remoteVenues() + " go through the trader serving them")));
+    return new Link(server, controller[0]);
   }
 
   private static Trading trading(Vertx vertx, Map<VenueId, ExecutionClient> clients,
@@ -221,6 +279,14 @@ public final class EngineRuntime implements AutoCloseable {
     return eventsFile;
   }
 
+  /** The trader link's state now, or empty when the link is off ({@code TRADER_LINK_LISTEN} unset). */
+  public Optional<LinkStatus> linkStatus() throws Exception {
+    if (link == null) {
+      return Optional.empty();
+    }
+    return Optional.of(await(link.controller().venues().status(), CLOSE_STEP_TIMEOUT, "no link status"));
+  }
+
   /** The live ledger (positions.json); the paper ledger lives in {@code paper/}. */
   public DurableLedger ledger() {
     return ledger;
@@ -232,6 +298,14 @@ public final class EngineRuntime implements AutoCloseable {
       await(engine.stop(), CLOSE_STEP_TIMEOUT, "the engine did not stop");
     } catch (Exception e) {
       // Closing goes on: the ledger is durable after every fill, so nothing is lost by a slow stop.
+    }
+    if (link != null) {
+      try {
+        await(link.controller().close(), CLOSE_STEP_TIMEOUT, "the trader link did not close");
+        await(onContext(context, () -> link.server().close()), CLOSE_STEP_TIMEOUT, "the trader link server did not close");
+      } catch (Exception e) {
+        // Best effort: closing Vert.x below closes the traders' sockets anyway.
+      }
     }
     closeQuietly(vertx, venues, context, files);
   }

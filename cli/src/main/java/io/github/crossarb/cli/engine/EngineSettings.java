@@ -10,11 +10,14 @@ import io.github.crossarb.core.execution.ExecutionPolicy;
 import io.github.crossarb.core.execution.LegRiskParams;
 import io.github.crossarb.core.model.Fixed;
 import io.github.crossarb.core.model.Money;
+import io.github.crossarb.core.model.VenueId;
 import io.github.crossarb.core.risk.RiskLimits;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The engine's configuration from the settings (and the {@code --mode}/{@code --approval} flags of
@@ -22,8 +25,15 @@ import java.util.Map;
  *
  * @param paperLatency how long a paper order takes to meet the book
  * @param paperBalance each venue's starting cash in paper mode
+ * @param remoteVenues the venues whose live orders a trader executes over the link
+ *     ({@code ARB_EXECUTE_REMOTE}); empty: all local
+ * @param remoteLegTimeout how long a remote leg may take ({@code ARB_REMOTE_LEG_TIMEOUT_MS})
  */
-public record EngineSettings(EngineConfig engine, Duration paperLatency, Money paperBalance) {
+public record EngineSettings(EngineConfig engine, Duration paperLatency, Money paperBalance, Set<VenueId> remoteVenues,
+    Duration remoteLegTimeout) {
+  public EngineSettings {
+    remoteVenues = remoteVenues.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(remoteVenues));
+  }
 
   /**
    * @param modeFlag {@code --mode}, or null for {@code ARB_MODE}
@@ -71,7 +81,8 @@ public record EngineSettings(EngineConfig engine, Duration paperLatency, Money p
         .riskLimits(limits)
         .build();
     return new EngineSettings(engine, config.require(Settings.ARB_PAPER_LATENCY_MS),
-        config.require(Settings.ARB_PAPER_BALANCE));
+        config.require(Settings.ARB_PAPER_BALANCE), remoteVenues(config.get(Settings.ARB_EXECUTE_REMOTE).orElse("")),
+        config.require(Settings.ARB_REMOTE_LEG_TIMEOUT_MS));
   }
 
   public String modeName() {
@@ -105,6 +116,17 @@ public record EngineSettings(EngineConfig engine, Duration paperLatency, Money p
 
   static ExecutionPolicy policy(String text) {
     return ExecutionPolicy.valueOf(text.toUpperCase(Locale.ROOT));
+  }
+
+  /** {@code ARB_EXECUTE_REMOTE}, already validated by its parser ({@code kalshi,polymarket}). */
+  static Set<VenueId> remoteVenues(String text) {
+    Set<VenueId> venues = EnumSet.noneOf(VenueId.class);
+    if (!text.isBlank()) {
+      for (String venue : text.split(",")) {
+        venues.add(VenueId.parse(venue.strip()));
+      }
+    }
+    return venues;
   }
 
   /** {@code ARB_PAIR_POLICIES}, already validated by its parser. */

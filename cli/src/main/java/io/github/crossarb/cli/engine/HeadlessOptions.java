@@ -49,7 +49,7 @@ public final class HeadlessOptions {
       out.println("engine running in " + settings.modeName() + " mode, approval " + settings.approvalName()
           + "; events in " + runtime.eventsFile() + "; Ctrl-C stops it");
       out.flush();
-      ConsoleCommands.start(System.in, out, runtime.engine());
+      ConsoleCommands.start(System.in, out, runtime);
       loop.await(duration);
       beforeStop.accept(runtime);
     }

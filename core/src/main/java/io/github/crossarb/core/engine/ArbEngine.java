@@ -85,7 +85,8 @@ import java.util.logging.Logger;
  * without hopping, and it reads an immutable snapshot.
  *
  * <p><b>Gates</b>, in order, before an opportunity is traded: engine stopping, paused, kill
- * switch, the mode's reconciliation not passed, pair not approved, pair blocked by an order of
+ * switch, an execution client of the mode unavailable (a remote trader not connected; {@link
+ * ExecutionClient#unavailableReason}), the mode's reconciliation not passed, pair not approved, pair blocked by an order of
  * unknown outcome, pair blacklisted, an execution of the pair in flight, awaiting approval,
  * cooldown, and the risk check of the whole opportunity. An opportunity is logged when it appears
  * or its direction, size or profit changes, not on every book tick; so is a refusal.
@@ -638,6 +639,10 @@ public final class ArbEngine {
       return "kill switch: " + kill.get().reason();
     }
     Session s = sessions.get(mode);
+    String unavailable = unavailable(s);
+    if (unavailable != null) {
+      return unavailable;
+    }
     if (s != null && !s.passed) {
       return "trading blocked: " + s.blockedReason;
     }
@@ -660,6 +665,28 @@ public final class ArbEngine {
       return "cooldown until " + ps.cooldownUntil;
     }
     return null;
+  }
+
+  /**
+   * Why the session's execution clients cannot take orders now (every pair needs both venues), or
+   * null; null too in dry-run, which sends nothing.
+   */
+  private String unavailable(Session s) {
+    if (s == null) {
+      return null;
+    }
+    List<String> reasons = new ArrayList<>();
+    for (VenueId venue : List.of(VenueId.KALSHI, VenueId.POLYMARKET)) {
+      ExecutionClient client = s.trading.clients().get(venue);
+      Optional<String> reason;
+      try {
+        reason = client.unavailableReason();
+      } catch (RuntimeException e) {
+        reason = Optional.of(venue + " execution client failed to say whether it is available: " + oneLine(e));
+      }
+      reason.ifPresent(reasons::add);
+    }
+    return reasons.isEmpty() ? null : "execution unavailable: " + String.join("; ", reasons);
   }
 
   /** The risk check of the whole opportunity, before anything is dispatched. */
@@ -1361,7 +1388,24 @@ public final class ArbEngine {
       }
       alert(Severity.INFO, null, s.mode + ": " + venue + " fill stream restored; " + ar.result().size()
           + " fill(s) since " + since + " checked");
+      // A client coming back (a remote trader reconnecting) settles what was left open at once,
+      // rather than at the next periodic reconciliation.
+      if (!s.passed || hasUnknownOrders(s)) {
+        reconcile(s);
+      } else if (s.mode == mode) {
+        reevaluateAll(); // pairs refused while the client was unavailable may trade again
+        publishSoon();
+      }
     });
+  }
+
+  private boolean hasUnknownOrders(Session s) {
+    for (PairState ps : pairs.values()) {
+      if (ps.unknownSession == s && !ps.unknownOrders.isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // =============================================================================================
@@ -1528,6 +1572,10 @@ public final class ArbEngine {
     }
     if (!ps.unknownOrders.isEmpty()) {
       return "blocked (unknown orders)";
+    }
+    String unavailable = unavailable(sessions.get(mode));
+    if (unavailable != null) {
+      return unavailable;
     }
     if (active(ps.blacklistedUntil, now) != null) {
       return "blacklisted";

@@ -52,4 +52,15 @@ public interface ExecutionClient {
    * for the caller to fetch with {@link #fills}, told through {@link ExecutionListener#onStreamRestored}.
    */
   Future<Void> listen(ExecutionListener listener);
+
+  /**
+   * Why orders cannot be sent through this client now (e.g. its venue executes on a remote trader
+   * that is not connected), or empty when they can. The engine does not trade pairs that need an
+   * unavailable client, and shows this reason. A client that talks to its venue directly is always
+   * available: a venue outage surfaces as failed calls instead. The text should stay the same while
+   * the cause lasts (say since when, not for how long), so a refusal is logged once.
+   */
+  default Optional<String> unavailableReason() {
+    return Optional.empty();
+  }
 }

@@ -30,6 +30,8 @@ final class FakeExecutionClient implements ExecutionClient {
   volatile Money available = Money.parse("1000");
   volatile boolean balanceFails;
   volatile ExecutionListener listener;
+  /** What {@link #unavailableReason} says; null: available. */
+  volatile String unavailable;
   final AtomicInteger cancelAllCalls = new AtomicInteger();
   final List<Fill> venueFills = new CopyOnWriteArrayList<>();
   final List<Instant> fillsQueries = new CopyOnWriteArrayList<>();
@@ -84,6 +86,11 @@ final class FakeExecutionClient implements ExecutionClient {
   @Override
   public Future<List<PositionReport>> positions() {
     return Future.succeededFuture(List.of());
+  }
+
+  @Override
+  public Optional<String> unavailableReason() {
+    return Optional.ofNullable(unavailable);
   }
 
   @Override
