@@ -37,7 +37,8 @@ class SecretsTest {
   @Test
   void onlySecretTypedSettingsAreSecret() {
     assertThat(Settings.all()).filteredOn(Setting::isSecret).extracting(Setting::key)
-        .containsExactly("KALSHI_KEY_B64", "POLY_PRIVATE_KEY", "POLY_API_KEY", "POLY_API_SECRET", "POLY_API_PASSPHRASE");
+        .containsExactly("KALSHI_KEY_B64", "POLY_PRIVATE_KEY", "POLY_API_KEY", "POLY_API_SECRET", "POLY_API_PASSPHRASE",
+            "TRADER_LINK_SECRET");
     assertThat(Settings.all()).filteredOn(Setting::isSecret)
         .allSatisfy(setting -> assertThat(setting.defaultText()).isEmpty());
   }
