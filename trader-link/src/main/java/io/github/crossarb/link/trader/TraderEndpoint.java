@@ -177,6 +177,12 @@ public final class TraderEndpoint implements LinkHandler {
     context.runOnContext(v -> {
       startedAt = clock.instant();
       channel.handler(this);
+      if (channel.connected()) {
+        // The channel finished a handshake before it had a handler: that was the connect.
+        connected = true;
+        connectedAt = startedAt;
+        log("connected to the controller");
+      }
       if (journal.tornTailBytes() > 0) {
         log("command journal " + journal.file() + ": ignored a torn last line (" + journal.tornTailBytes()
             + " bytes) left by a crash; it was never acted on");

@@ -129,7 +129,8 @@ public final class TraderStatusFile {
     };
   }
 
-  static ObjectNode toJson(TraderStatus s) {
+  /** The JSON form written to the file (for {@code --json} output). */
+  public static ObjectNode toJson(TraderStatus s) {
     ObjectNode o = JournalJson.object();
     o.put("schemaVersion", SCHEMA_VERSION);
     o.put("traderId", s.traderId());
