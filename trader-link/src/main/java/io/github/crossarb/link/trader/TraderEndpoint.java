@@ -74,8 +74,8 @@ import java.util.function.Consumer;
  *       after. A resend of a DONE leg gets the recorded {@link LegResult}; a leg left SENDING by a
  *       previous process gets {@code Unknown} (reconcile by client order id); a leg delivered
  *       again while in flight here is not sent again, its one result follows.</li>
- *   <li>Refusals (stopping, dead-man's switch tripped, deadline passed by this trader's clock,
- *       venue not served, market not allowed, order or daily notional above the limits) are
+ *   <li>Refusals (stopping, dead-man's switch tripped, a command id that is not the order's client
+ *       order id, deadline passed by this trader's clock, venue not served, market not allowed, order or daily notional above the limits) are
  *       {@code LegResult(Denied)}, recorded too; nothing is sent.</li>
  *   <li>Dead-man's switch: when the controller has been silent for the timeout, every venue's
  *       open orders are cancelled (retried with backoff until it succeeds) and legs are refused
@@ -417,6 +417,10 @@ public final class TraderEndpoint implements LinkHandler {
     if (deadman != DeadmanState.ARMED) {
       return "dead-man's switch tripped (" + deadmanDetail + "); legs refused until the open orders are cancelled"
           + " and a new handshake";
+    }
+    if (!leg.commandId().equals(leg.order().clientOrderId().value())) {
+      // The client order id is what the venue and a later FindOrder know the leg by: one per command.
+      return "command id " + leg.commandId() + " is not the order's client order id " + leg.order().clientOrderId();
     }
     if (now.isAfter(leg.deadline())) {
       return "deadline passed " + leg.deadline() + " (trader clock " + now + ", late by "

@@ -232,6 +232,17 @@ class TraderEndpointTest {
   }
 
   @Test
+  void aLegWhoseCommandIdIsNotItsClientOrderIdIsDenied() throws Exception {
+    try (EndpointHarness h = new EndpointHarness(dir).start()) {
+      h.send(new PlaceLeg("cmd-1", VenueId.KALSHI, EndpointHarness.order("other", "0.10", "1", TimeInForce.IOC),
+          h.clock.instant().plusSeconds(5)));
+      assertThat(((SubmitResult.Denied) h.next(LegResult.class).result()).reason())
+          .isEqualTo("command id cmd-1 is not the order's client order id other");
+      assertThat(h.kalshi().totalSubmits()).isZero();
+    }
+  }
+
+  @Test
   void allowedMarketPatterns() {
     InstrumentId fed = InstrumentId.kalshi("KXFED-26DEC-T4.25");
     assertThat(TraderEndpoint.allows(List.of("*"), fed)).isTrue();
