@@ -15,5 +15,10 @@ public enum DisconnectReason {
   /** A newer connection of the same trader took over this one. */
   REPLACED,
   /** Another connected trader already executes for one of the venues announced. */
-  VENUE_CONFLICT
+  VENUE_CONFLICT,
+  /**
+   * The connection dropped, or could not be made, without a {@link Bye} (network, peer process
+   * gone, TLS failure). Local only: never sent in a {@code Bye}.
+   */
+  CONNECTION_LOST
 }
