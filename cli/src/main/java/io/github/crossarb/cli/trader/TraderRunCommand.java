@@ -7,6 +7,7 @@ import io.github.crossarb.cli.config.Configuration;
 import io.github.crossarb.cli.config.Settings;
 import io.github.crossarb.cli.engine.RunLoop;
 import io.github.crossarb.core.model.VenueId;
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,13 +51,24 @@ public final class TraderRunCommand implements Callable<Integer> {
     Configuration config = overrides.isEmpty() ? root.configuration() : root.configurationWith(overrides);
     TraderSettings settings = TraderSettings.from(config, venues);
     TraderDialer dialer = ((TraderCommand) root).dialer();
+    PrintWriter out = spec.commandLine().getOut();
+    // The shutdown hook is the fallback for a platform whose signals we cannot handle.
     try (RunLoop loop = RunLoop.install();
-        TraderRuntime runtime = TraderRuntime.start(config, settings, root.venueFactory(), dialer,
-            spec.commandLine().getOut(), Clock.systemUTC())) {
-      spec.commandLine().getOut().println("trader " + settings.traderId() + " running; status in "
-          + settings.traderDir().resolve("status.json") + "; Ctrl-C stops it");
-      spec.commandLine().getOut().flush();
-      loop.await(null);
+        StopSignals signals = StopSignals.install("trader", loop::stop, line -> {
+          synchronized (out) {
+            out.println(line);
+            out.flush();
+          }
+        })) {
+      try (TraderRuntime runtime = TraderRuntime.start(config, settings, root.venueFactory(), dialer, out,
+          Clock.systemUTC())) {
+        synchronized (out) {
+          out.println("trader " + settings.traderId() + " running; status in "
+              + settings.traderDir().resolve("status.json") + "; Ctrl-C or SIGTERM stops it");
+          out.flush();
+        }
+        loop.await(null);
+      }
     }
     return ExitCodes.OK;
   }
