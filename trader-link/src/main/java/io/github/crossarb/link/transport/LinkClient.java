@@ -26,7 +26,11 @@ import java.security.SecureRandom;
  * connection does a fresh handshake and resends what the controller has not received. Every
  * connection that ends, or dial that fails, is reported to the handler's {@code onDisconnected}
  * (including {@code AUTH_FAILED} and {@code VERSION_MISMATCH}, which are retried too: the operator
- * may fix the controller meanwhile).
+ * may fix the controller meanwhile), and {@code CONNECTION_LOST} for a dial that failed.
+ *
+ * <p>On this side {@link LinkChannel#peer()} is the trader itself as agreed in the handshake (its
+ * id, the version chosen, its venues and limits). Messages sent before the first handshake are
+ * queued and go out once it completes.
  */
 public final class LinkClient {
   private static final System.Logger LOG = System.getLogger("io.github.crossarb.link.transport");
@@ -70,11 +74,11 @@ public final class LinkClient {
   }
 
   private void dial() {
-    if (closed) {
+    if (closed || channel.isClosed()) {
       return;
     }
     client.connect(new WebSocketConnectOptions().setAbsoluteURI(options.url())).onComplete(ar -> {
-      if (closed) {
+      if (closed || channel.isClosed()) {
         if (ar.succeeded()) {
           ar.result().close();
         }
@@ -120,7 +124,7 @@ public final class LinkClient {
   };
 
   private void retryLater() {
-    if (closed || retryTimer >= 0) {
+    if (closed || channel.isClosed() || retryTimer >= 0) {
       return;
     }
     long min = options.backoffMin().toMillis();

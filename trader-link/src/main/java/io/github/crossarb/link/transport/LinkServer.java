@@ -40,6 +40,10 @@ import java.util.function.Consumer;
  * announcing a venue that another connected trader serves is refused ({@code Bye(VENUE_CONFLICT)}).
  * Connections that have not authenticated get nothing but the handshake, are bounded in number
  * and closed when the handshake exceeds the timeout. Everything runs on one Vert.x context.
+ *
+ * <p>{@link LinkChannel#close()} on a trader's channel says {@code Bye(SHUTDOWN)} to it and drops
+ * the channel (its queue too); if that trader dials in again it gets a new channel, announced to
+ * {@link #onChannel} listeners like the first.
  */
 public final class LinkServer implements TraderDirectory {
   private static final System.Logger LOG = System.getLogger("io.github.crossarb.link.transport");
@@ -49,8 +53,10 @@ public final class LinkServer implements TraderDirectory {
   private final LinkServerOptions options;
   private final SessionSettings settings;
   private final SecureRandom random = new SecureRandom();
-  /** By trader id, in order of first handshake. */
+  /** By trader id, in order of first handshake; changed on the context only. */
   private final Map<String, Channel> channels = new LinkedHashMap<>();
+  /** The values of {@link #channels}, for readers on other threads (a status page). */
+  private volatile List<Channel> snapshot = List.of();
   private final Set<Connection> pending = new HashSet<>();
   private final List<Consumer<LinkChannel>> listeners = new CopyOnWriteArrayList<>();
   private HttpServer server;
@@ -60,7 +66,7 @@ public final class LinkServer implements TraderDirectory {
   /** A trader's channel and the order of its last handshake (for {@link #channelFor}). */
   private static final class Channel {
     final SessionChannel channel;
-    long lastHandshake;
+    volatile long lastHandshake;
 
     Channel(SessionChannel channel) {
       this.channel = channel;
@@ -136,7 +142,7 @@ public final class LinkServer implements TraderDirectory {
   @Override
   public Optional<LinkChannel> channelFor(VenueId venue) {
     Channel best = null;
-    for (Channel c : channels.values()) {
+    for (Channel c : snapshot) {
       LinkPeer peer = c.channel.peer();
       if (peer != null && peer.venues().containsKey(venue)
           && (best == null || c.lastHandshake > best.lastHandshake)) {
@@ -149,7 +155,7 @@ public final class LinkServer implements TraderDirectory {
   @Override
   public List<LinkChannel> channels() {
     List<LinkChannel> out = new ArrayList<>();
-    channels.values().forEach(c -> out.add(c.channel));
+    snapshot.forEach(c -> out.add(c.channel));
     return List.copyOf(out);
   }
 
@@ -223,6 +229,7 @@ public final class LinkServer implements TraderDirectory {
             () -> forget(peer.traderId()));
         channel = new Channel(sessionChannel);
         channels.put(peer.traderId(), channel);
+        snapshot = List.copyOf(channels.values());
       }
       channel.lastHandshake = ++handshakes;
       LOG.log(Level.INFO, "trader " + peer.traderId() + " connected from " + connection.remote() + " (version "
@@ -270,6 +277,7 @@ public final class LinkServer implements TraderDirectory {
 
   private Future<Void> forget(String traderId) {
     channels.remove(traderId);
+    snapshot = List.copyOf(channels.values());
     return Future.succeededFuture();
   }
 

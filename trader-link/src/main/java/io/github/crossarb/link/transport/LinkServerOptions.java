@@ -55,6 +55,33 @@ public record LinkServerOptions(
         DEFAULT_MAX_PENDING_HANDSHAKES);
   }
 
+  /**
+   * Options for {@code TRADER_LINK_LISTEN}: {@code host:port}, {@code [v6-address]:port} or just
+   * {@code port} (all interfaces).
+   *
+   * @throws IllegalArgumentException with a one-line message when it is not one of those
+   */
+  public static LinkServerOptions listen(String hostPort, LinkSecret secret) {
+    String text = hostPort == null ? "" : hostPort.trim();
+    int colon = text.lastIndexOf(':');
+    String host = colon < 0 ? "0.0.0.0" : text.substring(0, colon);
+    String portText = colon < 0 ? text : text.substring(colon + 1);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    int port;
+    try {
+      port = Integer.parseInt(portText);
+    } catch (NumberFormatException e) {
+      port = -1;
+    }
+    if (host.isEmpty() || port < 0 || port > 65535) {
+      throw new IllegalArgumentException("TRADER_LINK_LISTEN must look like host:port (e.g. 0.0.0.0:9001), not \""
+          + (text.length() > 60 ? text.substring(0, 60) + "..." : text) + "\"");
+    }
+    return of(host, port, secret);
+  }
+
   public LinkServerOptions withTls(String certPath, String keyPath) {
     return new LinkServerOptions(host, port, secret, certPath, keyPath, heartbeat, timeout, clock, minVersion,
         maxVersion, maxPendingHandshakes);

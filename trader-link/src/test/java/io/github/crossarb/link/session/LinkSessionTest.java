@@ -364,6 +364,24 @@ class LinkSessionTest {
   }
 
   @Test
+  void aHelloWithAnUnprintableTraderIdIsRefused() {
+    pair.controller.session.start();
+    pair.controller.session.onText(codec.encode(new Hello(1, 1, "evil\nINFO: fake log line", LinkCrypto.base64(new byte[32]),
+        java.util.Map.of(), SessionPair.LAPTOP.limits(), "s", null, 0)));
+    assertThat(pair.controller.closedReason).isEqualTo(DisconnectReason.PROTOCOL_ERROR);
+    assertThat(pair.controller.session.announcedTraderId()).isNull();
+  }
+
+  @Test
+  void aPeersByeDetailIsCutToOneShortLine() {
+    pair.trader.session.start();
+    pair.trader.session.onText(codec.encode(new Bye(DisconnectReason.VERSION_MISMATCH, "line one\nline two " + "x".repeat(500))));
+    assertThat(pair.trader.closedReason).isEqualTo(DisconnectReason.VERSION_MISMATCH);
+    String event = pair.trader.events.get(0);
+    assertThat(event).doesNotContain("\n").hasSizeLessThan(260);
+  }
+
+  @Test
   void heartbeatRecordIsEmptyOnTheWire() {
     assertThat(codec.encode(new Heartbeat())).isEqualTo("{\"type\":\"heartbeat\"}");
   }

@@ -501,6 +501,24 @@ class LinkTransportIT {
     atTrader.await("disconnected SHUTDOWN");
   }
 
+  @Test
+  void closingTheClientSaysShutdownAndStopsDialling() throws Exception {
+    startServer(serverOptions());
+    Recorder atTrader = new Recorder();
+    LinkChannel trader = connect(clientOptions(url(), "laptop", KALSHI), atTrader);
+    atTrader.await("connected laptop");
+    serverChannel();
+    atServer.await("connected laptop");
+    RawPeer.get(trader.close());
+    clients.remove(trader);
+    assertThat(atServer.await("disconnected")).startsWith("disconnected SHUTDOWN");
+    assertThat(trader.connected()).isFalse();
+    // a later dial would show as a new connection of the same channel; closing the server flushes the context
+    RawPeer.get(server.close());
+    server = null;
+    assertThat(atServer.all).filteredOn(e -> e.startsWith("connected")).hasSize(1);
+  }
+
   // ---------------------------------------------------------------- TLS
 
   @Test

@@ -22,7 +22,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketBase;
 import io.vertx.core.http.WebSocketClient;
 import java.security.SecureRandom;
@@ -65,6 +64,10 @@ final class RawPeer {
 
   private void attach(WebSocketBase ws) {
     socket = ws;
+    if (ws.isClosed()) { // the server may refuse at once
+      closed.complete(ws.closeStatusCode());
+      return;
+    }
     ws.textMessageHandler(text -> {
       transcript.add(text);
       incoming.add(text);
@@ -77,8 +80,11 @@ final class RawPeer {
   static RawPeer dial(Vertx vertx, int port) throws Exception {
     RawPeer peer = new RawPeer(true);
     WebSocketClient client = vertx.createWebSocketClient();
-    WebSocket ws = get(client.connect(port, "127.0.0.1", "/"));
-    peer.attach(ws);
+    // handlers are set on the socket's context as it opens, before any message can slip by
+    get(client.connect(port, "127.0.0.1", "/").map(ws -> {
+      peer.attach(ws);
+      return ws;
+    }));
     return peer;
   }
 

@@ -37,10 +37,11 @@ public final class SessionChannel implements LinkChannel {
   private final boolean traderSide;
   private final StreamState streams;
   private final Supplier<Future<Void>> onClose;
-  private LinkHandler handler = NO_HANDLER;
-  private Connection current;
-  private LinkPeer peer;
-  private boolean closed;
+  // volatile: status pages may read them from other threads; writes happen on the context only
+  private volatile LinkHandler handler = NO_HANDLER;
+  private volatile Connection current;
+  private volatile LinkPeer peer;
+  private volatile boolean closed;
 
   /** {@code onClose} runs on the context after the {@code Bye(SHUTDOWN)}: stop dialling, forget the channel. */
   public SessionChannel(Context context, boolean traderSide, StreamState streams, Supplier<Future<Void>> onClose) {
