@@ -36,15 +36,7 @@ public final class TraderStatusCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the status as JSON, with \"running\".")
   private boolean json;
 
-  private final Clock clock;
-
-  public TraderStatusCommand() {
-    this(Clock.systemUTC());
-  }
-
-  TraderStatusCommand(Clock clock) {
-    this.clock = clock;
-  }
+  private final Clock clock = Clock.systemUTC();
 
   @Override
   public Integer call() {
