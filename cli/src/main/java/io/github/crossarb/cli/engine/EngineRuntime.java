@@ -287,6 +287,11 @@ public final class EngineRuntime implements AutoCloseable {
     return Optional.of(await(link.controller().venues().status(), CLOSE_STEP_TIMEOUT, "no link status"));
   }
 
+  /** Where the trader link listens, {@code HOST:PORT} with the port bound; empty when the link is off. */
+  public Optional<String> linkAddress() {
+    return link == null ? Optional.empty() : Optional.of(link.server().address());
+  }
+
   /** The live ledger (positions.json); the paper ledger lives in {@code paper/}. */
   public DurableLedger ledger() {
     return ledger;

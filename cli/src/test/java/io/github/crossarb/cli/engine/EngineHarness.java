@@ -157,6 +157,20 @@ final class EngineHarness implements AutoCloseable {
     }
   }
 
+  /** Waits until {@code condition} holds (checked between the engine's events, bounded). */
+  void awaitState(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(what + " never happened within " + WAIT + "; events: " + events());
+      }
+      EngineEvent e = queue.poll(20, TimeUnit.MILLISECONDS); // a bounded wait between checks
+      if (e != null) {
+        seen.add(e);
+      }
+    }
+  }
+
   /** Every event recorded so far (draining what has arrived). */
   List<EngineEvent> events() {
     queue.drainTo(seen);
