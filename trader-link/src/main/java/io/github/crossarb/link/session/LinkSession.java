@@ -328,20 +328,20 @@ public final class LinkSession {
     }
   }
 
-  /** Records the peer, tells the channel, resends what the peer has not got. */
+  /**
+   * Records the peer, resends what the peer has not got, then tells the channel: in that order, so
+   * a message the channel's owner sends from {@code onConnected} goes out after the resends.
+   */
   private void establish(LinkPeer established) {
     peer = established;
     state = State.ESTABLISHED;
     Instant now = clock.instant();
     streams.heard(now);
     lastSent = now;
-    output.established(established);
     for (StreamState.Pending pending : streams.unacked()) {
-      if (state != State.ESTABLISHED) {
-        return;
-      }
       transmit(pending.seq(), pending.message());
     }
+    output.established(established);
   }
 
   // ---------------------------------------------------------------- frames

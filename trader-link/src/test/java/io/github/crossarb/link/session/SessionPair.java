@@ -61,6 +61,8 @@ final class SessionPair {
     final List<LinkMessage> delivered = new ArrayList<>();
     final List<String> events = new ArrayList<>();
     LinkPeer peer;
+    /** Runs inside {@link #established}, like a channel owner's {@code onConnected}. */
+    Runnable onEstablished = () -> {};
     DisconnectReason closedReason;
     Boolean closedByPeer;
 
@@ -78,6 +80,7 @@ final class SessionPair {
     public void established(LinkPeer p) {
       peer = p;
       events.add("established");
+      onEstablished.run();
     }
 
     @Override
