@@ -328,20 +328,20 @@ public final class LinkSession {
     }
   }
 
-  /** Records the peer, tells the channel, resends what the peer has not got. */
+  /**
+   * Records the peer, resends what the peer has not got, then tells the channel: in that order, so
+   * a message the channel's owner sends from {@code onConnected} goes out after the resends.
+   */
   private void establish(LinkPeer established) {
     peer = established;
     state = State.ESTABLISHED;
     Instant now = clock.instant();
     streams.heard(now);
     lastSent = now;
-    output.established(established);
     for (StreamState.Pending pending : streams.unacked()) {
-      if (state != State.ESTABLISHED) {
-        return;
-      }
       transmit(pending.seq(), pending.message());
     }
+    output.established(established);
   }
 
   // ---------------------------------------------------------------- frames
@@ -454,8 +454,12 @@ public final class LinkSession {
   }
 
   private void transmit(long seq, LinkMessage message) {
+    transmit(seq, streams.lastInSeq(), message);
+  }
+
+  private void transmit(long seq, long ack, LinkMessage message) {
     Instant now = clock.instant();
-    String frame = codec.encodeFrame(new Frame(seq, streams.lastInSeq(), now, message));
+    String frame = codec.encodeFrame(new Frame(seq, ack, now, message));
     byte[] mac = key.mac(trader ? LinkCrypto.TRADER_TO_CONTROLLER : LinkCrypto.CONTROLLER_TO_TRADER, frame);
     lastSent = now;
     write(codec.encodeEnvelope(new Envelope.Sealed(frame, LinkCrypto.base64(mac))));
@@ -473,6 +477,13 @@ public final class LinkSession {
     Bye bye = new Bye(reason, detail);
     if (state == State.ESTABLISHED) {
       transmit(streams.peekSeq(), bye);
+    } else if (state == State.AWAIT_ACCEPT) {
+      // the controller may already count us as connected and accept only sealed frames: seal the Bye
+      // with the number it expects first from us and an ack it can check against its stream
+      boolean itKnowsMyStream = streams.outStreamId().equals(welcome.lastReceivedStreamId());
+      boolean iKnowItsStream = welcome.streamId().equals(streams.inStreamId());
+      long seq = itKnowsMyStream ? welcome.lastReceivedSeq() + 1 : 1;
+      transmit(seq, iKnowItsStream ? hello.lastReceivedSeq() : 0, bye);
     } else if (state != State.NEW) {
       write(codec.encode(bye));
     }

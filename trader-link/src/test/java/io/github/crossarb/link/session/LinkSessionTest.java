@@ -244,6 +244,21 @@ class LinkSessionTest {
   }
 
   @Test
+  void whatTheOwnerSendsWhenConnectedGoesOutAfterTheResends() {
+    pair.connect();
+    pair.controller.session.send(command(1));
+    pair.drop(); // c1 lost
+    pair.reconnect();
+    pair.controller.onEstablished = () -> pair.controller.session.send(command(2));
+    pair.trader.onEstablished = () -> pair.trader.session.send(new LegAck("hello again"));
+    pair.traderStreams.enqueue(new LegAck("queued"));
+    pair.connect();
+    assertThat(pair.trader.delivered).containsExactly(command(1), command(2));
+    assertThat(pair.controller.delivered).containsExactly(new LegAck("queued"), new LegAck("hello again"));
+    assertThat(pair.endings).allMatch(e -> e.contains("CONNECTION_LOST"));
+  }
+
+  @Test
   void framesThatCrossAReconnectAreNotDeliveredTwice() {
     pair.connect();
     pair.trader.session.send(new LegAck("a"));

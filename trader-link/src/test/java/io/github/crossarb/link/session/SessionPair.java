@@ -45,6 +45,11 @@ final class SessionPair {
   BiFunction<LinkPeer, StreamState, Bye> admit = (peer, streams) -> null;
   /** Every text either side ever wrote. */
   final List<String> everything = new ArrayList<>();
+  /** What each side was handed over, across all its sessions. */
+  final List<LinkMessage> deliveredToTrader = new ArrayList<>();
+  final List<LinkMessage> deliveredToController = new ArrayList<>();
+  /** Every way a session ended, as "side REASON detail". */
+  final List<String> endings = new ArrayList<>();
 
   End trader;
   End controller;
@@ -56,6 +61,8 @@ final class SessionPair {
     final List<LinkMessage> delivered = new ArrayList<>();
     final List<String> events = new ArrayList<>();
     LinkPeer peer;
+    /** Runs inside {@link #established}, like a channel owner's {@code onConnected}. */
+    Runnable onEstablished = () -> {};
     DisconnectReason closedReason;
     Boolean closedByPeer;
 
@@ -73,17 +80,20 @@ final class SessionPair {
     public void established(LinkPeer p) {
       peer = p;
       events.add("established");
+      onEstablished.run();
     }
 
     @Override
     public void deliver(LinkMessage message) {
       delivered.add(message);
+      (name.equals("trader") ? deliveredToTrader : deliveredToController).add(message);
     }
 
     @Override
     public void closed(DisconnectReason reason, String detail, boolean byPeer) {
       closedReason = reason;
       closedByPeer = byPeer;
+      endings.add(name + " " + reason + " " + detail);
       events.add("closed " + reason + " " + detail);
     }
 
