@@ -7,6 +7,7 @@ import io.github.crossarb.cli.config.Configuration;
 import io.github.crossarb.cli.config.Settings;
 import io.github.crossarb.cli.engine.DemoDataDir;
 import io.github.crossarb.cli.engine.DemoPairs;
+import io.github.crossarb.cli.engine.DemoTraderFile;
 import io.github.crossarb.cli.engine.EngineSettings;
 import io.github.crossarb.cli.engine.HeadlessOptions;
 import io.github.crossarb.cli.venue.VenueSession;
@@ -94,6 +95,7 @@ public final class DemoCommand implements Callable<Integer> {
           + " approved pairs, against the simulated venues for " + format(runFor) + "; state in " + dataDir);
       out.flush();
       options.runEngine(config, root.venueFactory(), settings, out, runFor,
+          runtime -> DemoTraderFile.writeIfRemote(runtime, settings, sim.environment(), registry, dataDir, out),
           runtime -> printSummary(out, runtime.snapshot(), dataDir));
       sim.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     } finally {

@@ -31,9 +31,9 @@ public final class HeadlessOptions {
     return approval;
   }
 
-  /** What a session does with the running engine before it stops (the demo prints a summary). */
+  /** What a session does with the running engine: once started (the demo writes the trader's settings), before it stops (the demo prints a summary). */
   @FunctionalInterface
-  public interface BeforeStop {
+  public interface SessionStep {
     void accept(EngineRuntime runtime) throws Exception;
   }
 
@@ -42,13 +42,20 @@ public final class HeadlessOptions {
    * then stops it; a signal waits for the stop, so positions and the event log are flushed.
    */
   public void runEngine(Configuration config, VenueFactory venues, EngineSettings settings, PrintWriter out,
-      Duration duration, BeforeStop beforeStop) throws Exception {
+      Duration duration, SessionStep beforeStop) throws Exception {
+    runEngine(config, venues, settings, out, duration, runtime -> { }, beforeStop);
+  }
+
+  /** {@link #runEngine}, calling {@code afterStart} once the engine runs. */
+  public void runEngine(Configuration config, VenueFactory venues, EngineSettings settings, PrintWriter out,
+      Duration duration, SessionStep afterStart, SessionStep beforeStop) throws Exception {
     try (RunLoop loop = RunLoop.install();
         EngineRuntime runtime = EngineRuntime.start(config, venues, settings, new ConsoleEvents(out, verbose),
             Clock.systemUTC())) {
       out.println("engine running in " + settings.modeName() + " mode, approval " + settings.approvalName()
           + "; events in " + runtime.eventsFile() + "; Ctrl-C stops it");
       out.flush();
+      afterStart.accept(runtime);
       ConsoleCommands.start(System.in, out, runtime);
       loop.await(duration);
       beforeStop.accept(runtime);
