@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * Checks every order against the limits before it is sent. Checks run in a fixed order so the
  * reason reported is the most fundamental one: kill switch, error streak, daily loss, then the
- * notional and exposure limits. Not thread-safe: the engine's single writer owns it.
+ * notional and exposure limits. An order that only reduces exposure (an unwind) is stopped by the
+ * kill switch alone. Not thread-safe: the engine's single writer owns it.
  */
 public final class RiskGuard {
   private final RiskLimits limits;
@@ -36,6 +37,11 @@ public final class RiskGuard {
     var engaged = killSwitch.engagement();
     if (engaged.isPresent()) {
       return new RiskDecision.Denied(DenialReason.KILL_SWITCH, "kill switch engaged: " + engaged.get().reason());
+    }
+    if (order.reducesExposure()) {
+      // Selling back what is held only lowers what the limits bound: refusing it because a limit is
+      // already exceeded (say by provisional fills) would keep the very position the limit is about.
+      return RiskDecision.ALLOWED;
     }
     if (consecutiveErrors >= limits.maxConsecutiveErrors()) {
       return new RiskDecision.Denied(DenialReason.CONSECUTIVE_ERRORS,

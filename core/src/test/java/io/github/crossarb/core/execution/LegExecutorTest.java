@@ -26,6 +26,8 @@ import io.github.crossarb.core.model.Side;
 import io.github.crossarb.core.model.TickGrid;
 import io.github.crossarb.core.model.VenueId;
 import io.github.crossarb.core.pricing.KalshiFeeModel;
+import io.github.crossarb.core.risk.DenialReason;
+import io.github.crossarb.core.risk.RiskDecision;
 import io.github.crossarb.core.venue.OrderRequest;
 import io.github.crossarb.core.venue.SubmitResult;
 import io.github.crossarb.core.venue.TimeInForce;
@@ -196,6 +198,19 @@ class LegExecutorTest {
           .satisfies(u -> assertThat(u.request().size()).isEqualTo(Quantity.of(4)));
       assertThat(report.outcome()).isEqualTo(ExecutionOutcome.UNWOUND);
       assertThat(report.hedged()).isEqualTo(Quantity.of(6));
+    }
+
+    @Test
+    void anUnwindAsksTheRiskCheckAsAnOrderThatReducesExposure() throws Exception {
+      poly.then(Reply.fill(600)); // 4 short, below Polymarket's minimum: unwound
+      // The limits refuse anything that is not an unwind (exposure already over a limit).
+      ctx.risk = intent -> intent.reducesExposure() || ctx.intents.size() <= 2 ? RiskDecision.ALLOWED
+          : new RiskDecision.Denied(DenialReason.UNHEDGED_EXPOSURE_LIMIT, "over the limit");
+      ExecutionReport report = run(ExecutionPolicy.PARALLEL);
+
+      assertThat(report.outcome()).isEqualTo(ExecutionOutcome.UNWOUND);
+      assertThat(ctx.intents.get(2).reducesExposure()).isTrue();
+      assertThat(ctx.intents.get(2).addedUnhedgedExposure()).isEqualTo(Money.ZERO);
     }
 
     @Test

@@ -51,6 +51,21 @@ class RiskGuardTest {
   }
 
   @Test
+  void anOrderThatOnlyReducesExposureIsStoppedByTheKillSwitchAlone() {
+    OrderIntent unwind = OrderIntent.reducing("p1", Money.parse("3"));
+    // Every limit already broken (provisional fills counted, a loss taken, an error streak).
+    guard.recordOrderError();
+    guard.recordOrderError();
+    guard.recordOrderError();
+    assertThat(guard.check(unwind, exposure("100", "250", "44", "-60")).isAllowed()).isTrue();
+    assertThat(reasonOf(guard.check(order("3", "0"), exposure("100", "250", "44", "-60"))))
+        .isEqualTo(DenialReason.CONSECUTIVE_ERRORS);
+
+    killSwitch.engage("operator pressed K");
+    assertThat(reasonOf(guard.check(unwind, Exposure.NONE))).isEqualTo(DenialReason.KILL_SWITCH);
+  }
+
+  @Test
   void theKillSwitchDeniesEverythingAndKeepsItsFirstReason() {
     assertThat(killSwitch.engage("operator pressed K")).isTrue();
     assertThat(killSwitch.engage("daily loss")).isFalse();

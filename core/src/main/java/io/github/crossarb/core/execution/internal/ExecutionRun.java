@@ -445,7 +445,7 @@ public final class ExecutionRun {
       }
     }
     boolean atCap = price.equals(floor.get());
-    RiskDecision decision = check(leg, Side.SELL, price, size, false);
+    RiskDecision decision = ctx.checkRisk(OrderIntent.reducing(pairId, Money.proceedsOf(price, size)));
     if (decision instanceof RiskDecision.Denied d) {
       notes.add("risk denied the unwind on " + leg.venue().label() + ": " + d.detail());
       return Future.succeededFuture(true);
