@@ -328,6 +328,7 @@ public final class LinkCodec {
     } else if (message instanceof CommandFailed m) {
       o.put("commandId", m.commandId());
       o.put("kind", m.kind().name());
+      o.put("venueCode", m.venueCode());
       o.put("message", m.message());
     } else if (message instanceof FillReport m) {
       o.put("venue", m.venue().name());
@@ -600,7 +601,8 @@ public final class LinkCodec {
       case "leg_prepared":
         return new LegPrepared(in.str("commandId"), wireRequest(in.obj("request")));
       case "command_failed":
-        return new CommandFailed(in.str("commandId"), enumOf(FailureKind.class, in, "kind"), in.str("message"));
+        return new CommandFailed(in.str("commandId"), enumOf(FailureKind.class, in, "kind"), in.optStr("venueCode"),
+            in.str("message"));
       case "fill_report":
         return new FillReport(venue(in, "venue"), fill(in.obj("fill")));
       case "fill_confirmed_report":

@@ -515,7 +515,8 @@ public final class RemoteVenues {
     String message = failed.message() + " (via trader " + traderId + ")";
     switch (failed.kind()) {
       case REJECTED:
-        return new VenueRejectedException(venue, 0, "venue_rejected", message);
+        return new VenueRejectedException(venue, 0,
+            failed.venueCode() == null ? "venue_rejected" : failed.venueCode(), message);
       case REFUSED:
         return new VenueRejectedException(venue, 0, "trader_refused", message);
       case AUTH:

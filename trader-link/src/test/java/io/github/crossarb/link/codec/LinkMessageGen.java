@@ -123,7 +123,7 @@ public final class LinkMessageGen {
       case "leg_prepared":
         return new LegPrepared(id(), wireRequest());
       case "command_failed":
-        return new CommandFailed(id(), pick(FailureKind.values()), text());
+        return new CommandFailed(id(), pick(FailureKind.values()), random.nextBoolean() ? null : text(), text());
       case "fill_report":
         return new FillReport(venue(), fill());
       case "fill_confirmed_report":

@@ -111,7 +111,8 @@ final class SampleMessages {
     m.put("leg_prepared", new LegPrepared("prep-1", new WireRequest("POST", "https://clob.polymarket.com/order",
         List.of(Map.entry("POLY_ADDRESS", "0xabc"), Map.entry("POLY_SIGNATURE", WireRequest.REDACTED)),
         "{\"order\":{\"side\":\"BUY\"}}")));
-    m.put("command_failed", new CommandFailed("arb-44-k", FailureKind.REFUSED, "order notional 60 exceeds 50"));
+    m.put("command_failed", new CommandFailed("arb-44-k", FailureKind.REJECTED, "insufficient_balance",
+        "not enough balance for this order"));
     m.put("fill_report", new FillReport(VenueId.POLYMARKET, FILL));
     m.put("fill_confirmed_report", new FillConfirmedReport(VenueId.POLYMARKET, "fill-1"));
     m.put("fill_void_report", new FillVoidReport(VenueId.POLYMARKET, new FillVoid(VenueId.POLYMARKET, "fill-1", T)));

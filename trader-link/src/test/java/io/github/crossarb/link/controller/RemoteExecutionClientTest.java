@@ -256,7 +256,8 @@ class RemoteExecutionClientTest {
   void aFailedCommandRaisesTheMatchingVenueException(FailureKind kind) {
     LinkFixture.TraderEnd trader = connectedKalshiTrader();
     Future<List<OrderReport>> open = f.client(VenueId.KALSHI).openOrders();
-    trader.send(new CommandFailed(trader.next(FetchOpenOrders.class).commandId(), kind, "it went wrong"));
+    String venueCode = kind == FailureKind.REJECTED ? "insufficient_balance" : null;
+    trader.send(new CommandFailed(trader.next(FetchOpenOrders.class).commandId(), kind, venueCode, "it went wrong"));
     Throwable failure = awaitFailure(open);
     Class<? extends VenueException> expected = switch (kind) {
       case UNAVAILABLE -> VenueUnavailableException.class;
@@ -270,6 +271,9 @@ class RemoteExecutionClientTest {
     assertThat(((VenueException) failure).venue()).isEqualTo(VenueId.KALSHI);
     if (kind == FailureKind.REFUSED) {
       assertThat(((VenueRejectedException) failure).venueCode()).isEqualTo("trader_refused");
+    }
+    if (kind == FailureKind.REJECTED) {
+      assertThat(((VenueRejectedException) failure).venueCode()).isEqualTo("insufficient_balance");
     }
   }
 

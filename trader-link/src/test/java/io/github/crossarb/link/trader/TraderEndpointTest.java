@@ -351,7 +351,7 @@ class TraderEndpointTest {
   static Stream<Arguments> failures() {
     return Stream.of(
         Arguments.of(new VenueRejectedException(VenueId.KALSHI, 400, "bad_request", "no such market"),
-            FailureKind.REJECTED, "bad_request: no such market"),
+            FailureKind.REJECTED, "no such market"),
         Arguments.of(new VenueUnavailableException(VenueId.KALSHI, "HTTP 503"), FailureKind.UNAVAILABLE, "HTTP 503"),
         Arguments.of(new RateLimitedException(VenueId.KALSHI, "HTTP 429", Duration.ofSeconds(1)),
             FailureKind.UNAVAILABLE, "HTTP 429"),
@@ -369,7 +369,8 @@ class TraderEndpointTest {
     try (EndpointHarness h = new EndpointHarness(dir).start()) {
       h.kalshi().failReads = failure;
       h.send(new FetchOpenOrders("q", VenueId.KALSHI));
-      assertThat(h.next(CommandFailed.class)).isEqualTo(new CommandFailed("q", kind, message));
+      String venueCode = failure instanceof VenueRejectedException rejected ? rejected.venueCode() : null;
+      assertThat(h.next(CommandFailed.class)).isEqualTo(new CommandFailed("q", kind, venueCode, message));
     }
   }
 

@@ -5,20 +5,20 @@ import io.github.crossarb.core.venue.VenueConfigException;
 import io.github.crossarb.core.venue.VenueException;
 import io.github.crossarb.core.venue.VenueProtocolException;
 import io.github.crossarb.core.venue.VenueRejectedException;
-import io.github.crossarb.core.venue.VenueUnavailableException;
 import io.github.crossarb.link.protocol.CommandFailed;
 import io.github.crossarb.link.protocol.FailureKind;
 
 /**
  * A venue call's failure as the {@link CommandFailed} the controller turns back into the same
  * venue exception. Venue exception messages carry no credentials (the SPI's rule); they are put on
- * one line. A rejection's message starts with the venue's code: {@code "<code>: <message>"}.
+ * one line; a rejection carries the venue's code.
  */
 public final class Failures {
   private Failures() {}
 
   public static CommandFailed commandFailed(String commandId, Throwable failure) {
-    return new CommandFailed(commandId, kindOf(failure), messageOf(failure));
+    String venueCode = failure instanceof VenueRejectedException rejected ? rejected.venueCode() : null;
+    return new CommandFailed(commandId, kindOf(failure), venueCode, messageOf(failure));
   }
 
   public static FailureKind kindOf(Throwable failure) {
@@ -41,9 +41,7 @@ public final class Failures {
 
   public static String messageOf(Throwable failure) {
     String message;
-    if (failure instanceof VenueRejectedException rejected) {
-      message = rejected.venueCode() + ": " + rejected.getMessage();
-    } else if (failure instanceof VenueException || failure instanceof VenueUnavailableException) {
+    if (failure instanceof VenueException) {
       message = String.valueOf(failure.getMessage());
     } else {
       // Not a venue exception: a bug or a transport failure; name the class, never a stack trace.
