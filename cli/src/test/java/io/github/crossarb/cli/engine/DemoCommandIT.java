@@ -28,7 +28,7 @@ class DemoCommandIT {
     Path scenario = Path.of(DemoCommandIT.class.getResource("/scenarios/engine-window.yaml").toURI());
     Map<String, String> env = CliRunner.environment(dataDir);
 
-    CliRunner.Result demo = CliRunner.controller(env, "demo", "--headless", "--duration", "3s",
+    CliRunner.Result demo = CliRunner.controller(env, "demo", "--headless", "--duration", "8s",
         "--scenario", scenario.toString());
 
     assertThat(demo.exitCode()).as(demo.err()).isEqualTo(ExitCodes.OK);
