@@ -437,7 +437,7 @@ public final class DashboardRenderer {
   private static Styled edge(PairView p) {
     Money e = p.quotes().edgePerContract();
     Style style = e == null ? Style.DIM : e.isPositive() ? Style.GREEN : e.isNegative() ? Style.RED : Style.PLAIN;
-    return Styled.of(Styled.fit(Fmt.signed(e), 7, true), style);
+    return Styled.of(Styled.fit(Fmt.edge(e), 7, true), style);
   }
 
   private static String direction(Direction d) {

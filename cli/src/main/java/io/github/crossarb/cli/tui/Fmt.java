@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** Short texts for prices, money, sizes, times and ages; exact (fixed-point), never rounded up. */
+/**
+ * Short texts for prices, money, sizes, times and ages, from the fixed-point values (no floating
+ * point): prices and edges to at most 4 decimals, money to 2, rounded half-up for display only.
+ */
 final class Fmt {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
@@ -17,19 +20,29 @@ final class Fmt {
 
   /** {@code 0.4} → {@code 0.40}; {@code 0.405} stays; null → {@code -}. */
   static String price(Price p) {
-    return p == null ? "-" : twoPlaces(p.micros());
+    return p == null ? "-" : decimals(p.micros(), 4);
   }
 
   static String money(Money m) {
-    return m == null ? "-" : twoPlaces(m.micros());
+    return m == null ? "-" : decimals(m.micros(), 2);
   }
 
-  /** With a sign: {@code +0.10}, {@code -0.05}. */
+  /** With a sign, to the cent: {@code +0.10}, {@code -0.05}. */
   static String signed(Money m) {
+    return signed(m, 2);
+  }
+
+  /** An edge per contract, with a sign, to at most 4 decimals: {@code +0.0056}. */
+  static String edge(Money m) {
+    return signed(m, 4);
+  }
+
+  private static String signed(Money m, int max) {
     if (m == null) {
       return "-";
     }
-    return (m.micros() > 0 ? "+" : "") + twoPlaces(m.micros());
+    String text = decimals(m.micros(), max);
+    return (m.micros() > 0 ? "+" : "") + text;
   }
 
   static String size(Quantity q) {
@@ -62,14 +75,15 @@ final class Fmt {
     return (s / 86_400) + "d";
   }
 
-  /** At least two decimals, more only when the value has them. */
-  private static String twoPlaces(long micros) {
-    String exact = Fixed.format(micros);
-    int dot = exact.indexOf('.');
-    if (dot < 0) {
-      return exact + ".00";
+  /** Rounded to {@code max} decimals, trailing zeros dropped down to two. */
+  private static String decimals(long micros, int max) {
+    String text = Fixed.format(micros, max);
+    int keep = text.length();
+    int dot = text.indexOf('.');
+    while (keep > dot + 3 && text.charAt(keep - 1) == '0') {
+      keep--;
     }
-    int decimals = exact.length() - dot - 1;
-    return decimals >= 2 ? exact : exact + "0";
+    text = text.substring(0, keep);
+    return text.equals("-0.00") ? "0.00" : text;
   }
 }

@@ -243,9 +243,10 @@ public record EngineSnapshot(
    * @param outcome the {@code ExecutionOutcome} name (or {@code FAILED}), {@code IN_FLIGHT} until it ends
    * @param legs every order sent for it (legs, hedges, unwinds), in order
    * @param expectedProfit what the opportunity promised, null for a residual close
-   * @param realizedPnl the P&amp;L locked in once the execution ended with no residual and every
-   *     fill of its orders is recorded: hedged contracts × $1 − what the buys cost (fees included) +
-   *     what the sells brought (fees deducted); null while unknown
+   * @param realizedPnl the P&amp;L locked in, once the execution ended with no residual and the
+   *     fills recorded for its orders add up, venue by venue, to what the executor reported filled:
+   *     hedged contracts × $1 − what the buys cost (fees included) + what the sells brought (fees
+   *     deducted); null until then
    * @param detail the executor's one-line summary, or the decision's reason while in flight
    */
   public record ExecutionView(

@@ -94,6 +94,8 @@ public final class EngineActivity {
       ex.expectedProfit = f.expectedProfit();
       ex.hedged = f.hedged();
       ex.residual = f.residual();
+      ex.kalshiFilled = f.kalshiFilled();
+      ex.polymarketFilled = f.polymarketFilled();
       ex.detail = f.detail() == null ? "" : f.detail();
       executionViews = null;
     } else if (event instanceof EngineEvent.Alert a) {
@@ -274,6 +276,8 @@ public final class EngineActivity {
     Money expectedProfit;
     Quantity hedged;
     Quantity residual;
+    Quantity kalshiFilled;
+    Quantity polymarketFilled;
     String detail = "";
 
     ExecutionRecord(String id, String pairId, Instant started) {
@@ -290,20 +294,30 @@ public final class EngineActivity {
       return new ExecutionView(id, pairId, started, finished, outcome, legViews, expectedProfit, realizedPnl(), detail);
     }
 
-    /** Known once it ended flat on one side and every order's fills are recorded. */
+    /**
+     * Known once it ended with no residual and the fills recorded for its orders add up, venue by
+     * venue, to what the executor reported filled (fills often arrive after the execution ends).
+     */
     private Money realizedPnl() {
-      if (finished == null || hedged == null || residual == null || !residual.isZero()
-          || "UNKNOWN".equals(outcome) || "FAILED".equals(outcome)) {
+      if (finished == null || hedged == null || residual == null || !residual.isZero() || kalshiFilled == null
+          || polymarketFilled == null || "UNKNOWN".equals(outcome) || "FAILED".equals(outcome)) {
         return null;
       }
       Money pnl = Money.payoutOf(hedged);
+      long kalshiNet = 0;
+      long polymarketNet = 0;
       for (LegRecord leg : legs) {
         if (!leg.fillsComplete()) {
           return null;
         }
+        if (leg.request.instrument().venue() == VenueId.KALSHI) {
+          kalshiNet += leg.netMicros;
+        } else {
+          polymarketNet += leg.netMicros;
+        }
         pnl = pnl.plus(leg.cash);
       }
-      return pnl;
+      return kalshiNet == kalshiFilled.micros() && polymarketNet == polymarketFilled.micros() ? pnl : null;
     }
   }
 
@@ -313,6 +327,8 @@ public final class EngineActivity {
     String result = "SENT";
     long answeredFilledMicros;
     long recordedMicros;
+    /** Recorded buys minus sells. */
+    long netMicros;
     long notionalMicros;
     /** What the fills cost (negative, buys, fees included) or brought (positive, sells, net of fees). */
     Money cash = Money.ZERO;
@@ -333,6 +349,7 @@ public final class EngineActivity {
 
     void fill(Fill f) {
       recordedMicros += f.quantity().micros();
+      netMicros += f.side() == Side.BUY ? f.quantity().micros() : -f.quantity().micros();
       notionalMicros += Fixed.mulCeil(f.price().micros(), f.quantity().micros());
       Money n = f.notional();
       cash = f.side() == Side.BUY ? cash.minus(n).minus(f.fee()) : cash.plus(n).minus(f.fee());
