@@ -29,7 +29,7 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!options.headless() && !options.dashboard()) {
-      spec.commandLine().getErr().println("run: no terminal on stdin/stdout for the dashboard; running headless");
+      spec.commandLine().getErr().println("run: stdin/stdout is not a terminal that can draw the dashboard (or TERM=dumb); running headless");
       spec.commandLine().getErr().flush();
     }
     Configuration config = RootCommand.of(spec).configuration();

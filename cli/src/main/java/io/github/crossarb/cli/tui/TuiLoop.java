@@ -25,7 +25,8 @@ import org.jline.utils.NonBlockingReader;
 /**
  * The dashboard on a real terminal (JLine): the alternate screen, keys read in raw mode, the
  * screen redrawn about four times a second and only where lines changed (JLine's {@link Display}
- * diffs them). Without colour when {@code TERM=dumb} or {@code NO_COLOR} is set. Keys become
+ * diffs them). Without colour when {@code NO_COLOR} is set; a {@code TERM=dumb} terminal cannot
+ * place the cursor, so the session runs headless there ({@link #terminalAttached}). Keys become
  * actions on the engine; their results show on the footer. Quitting leaves the caller to stop the
  * engine; Ctrl-C still signals the process (the terminal is restored on the way out).
  */
@@ -53,9 +54,18 @@ public final class TuiLoop {
     this.colour = colour;
   }
 
-  /** Whether stdin and stdout are a terminal (else the engine runs headless). */
+  /**
+   * Whether stdin and stdout are a terminal that can draw the dashboard; else the engine runs
+   * headless. {@code TERM=dumb} has no cursor addressing: headless too (colour is another matter:
+   * {@code NO_COLOR} keeps the dashboard, without colour).
+   */
   public static boolean terminalAttached() {
-    return System.console() != null;
+    return System.console() != null && drawable(System.getenv());
+  }
+
+  /** Whether the terminal the environment names can address the cursor. */
+  static boolean drawable(Map<String, String> env) {
+    return !"dumb".equals(env.get("TERM"));
   }
 
   /** Colour unless {@code TERM=dumb} or {@code NO_COLOR} is set (https://no-color.org). */

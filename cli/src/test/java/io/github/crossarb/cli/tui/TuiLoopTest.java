@@ -18,6 +18,13 @@ class TuiLoopTest {
   }
 
   @Test
+  void aDumbTerminalCannotDrawTheDashboard() {
+    assertThat(TuiLoop.drawable(Map.of("TERM", "dumb"))).isFalse();
+    assertThat(TuiLoop.drawable(Map.of("TERM", "screen"))).isTrue();
+    assertThat(TuiLoop.drawable(Map.of("TERM", "xterm", "NO_COLOR", "1"))).isTrue();
+  }
+
+  @Test
   void keysDecodeFromCharactersAndEscapeSequences() {
     assertThat(KeyDecoder.single('k')).isEqualTo(Key.of('k'));
     assertThat(KeyDecoder.single('\r')).isEqualTo(Key.ENTER);
