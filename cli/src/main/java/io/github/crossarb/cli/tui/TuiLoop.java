@@ -80,9 +80,18 @@ public final class TuiLoop {
    * {@code stop} says so (a signal, a duration). Restores the terminal before returning.
    */
   public static void run(ArbEngine engine, BooleanSupplier stop, Clock clock) throws IOException {
+    run(engine, stop, clock, () -> ViewState.LOCAL_LINK);
+  }
+
+  /**
+   * As {@link #run(ArbEngine, BooleanSupplier, Clock)}, with the trader link's state lines for the
+   * header (read once a frame, from the loop's thread: the supplier must be thread-safe).
+   */
+  public static void run(ArbEngine engine, BooleanSupplier stop, Clock clock, Supplier<List<String>> linkLines)
+      throws IOException {
     boolean colour = colourWanted(System.getenv());
     try (Terminal terminal = TerminalBuilder.builder().system(true).name("crossarb").build()) {
-      new TuiLoop(terminal, engine::snapshot, action -> perform(engine, action), () -> ViewState.LOCAL_LINK, clock,
+      new TuiLoop(terminal, engine::snapshot, action -> perform(engine, action), linkLines, clock,
           colour && !Terminal.TYPE_DUMB.equals(terminal.getType())).loop(stop);
     }
   }
