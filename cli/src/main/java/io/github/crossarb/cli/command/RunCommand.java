@@ -28,8 +28,8 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!options.headless()) {
-      spec.commandLine().getErr().println("run: the terminal UI is not available yet; running headless");
+    if (!options.headless() && !options.dashboard()) {
+      spec.commandLine().getErr().println("run: stdin/stdout is not a terminal that can draw the dashboard (or TERM=dumb); running headless");
       spec.commandLine().getErr().flush();
     }
     Configuration config = RootCommand.of(spec).configuration();

@@ -292,6 +292,15 @@ public final class EngineRuntime implements AutoCloseable {
     return link == null ? Optional.empty() : Optional.of(link.server().address());
   }
 
+  /** The trader link for the dashboard's header: one line per trader, or {@code link: local} when it is off. */
+  public List<String> linkLines() {
+    LinkStatus status = link == null ? null : link.controller().lastStatus();
+    if (status == null) {
+      return List.of(link == null ? "link: local" : "link: starting");
+    }
+    return ConsoleCommands.traders(status).lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+  }
+
   /** The live ledger (positions.json); the paper ledger lives in {@code paper/}. */
   public DurableLedger ledger() {
     return ledger;

@@ -2,6 +2,7 @@ package io.github.crossarb.cli.engine;
 
 import io.github.crossarb.cli.config.Configuration;
 import io.github.crossarb.cli.venue.VenueFactory;
+import io.github.crossarb.cli.tui.TuiLoop;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,8 +14,8 @@ import picocli.CommandLine.Option;
  * passes or Ctrl-C).
  */
 public final class HeadlessOptions {
-  @Option(names = "--headless", description = "Log events to stdout (the terminal UI is not available yet, so the"
-      + " engine always runs headless).")
+  @Option(names = "--headless", description = "Log events to stdout and read operator commands from stdin instead"
+      + " of showing the dashboard (the default on a terminal; without one the engine always runs headless).")
   boolean headless;
 
   @Option(names = "--approval", paramLabel = "MODE", description = "auto or manual; overrides ARB_APPROVAL.")
@@ -25,6 +26,11 @@ public final class HeadlessOptions {
 
   public boolean headless() {
     return headless;
+  }
+
+  /** Whether the session shows the dashboard: not {@code --headless}, and stdin and stdout are a terminal. */
+  public boolean dashboard() {
+    return !headless && TuiLoop.terminalAttached();
   }
 
   public String approval() {
@@ -49,6 +55,10 @@ public final class HeadlessOptions {
   /** {@link #runEngine}, calling {@code afterStart} once the engine runs. */
   public void runEngine(Configuration config, VenueFactory venues, EngineSettings settings, PrintWriter out,
       Duration duration, SessionStep afterStart, SessionStep beforeStop) throws Exception {
+    if (dashboard()) {
+      runDashboard(config, venues, settings, out, duration, afterStart, beforeStop);
+      return;
+    }
     try (RunLoop loop = RunLoop.install();
         EngineRuntime runtime = EngineRuntime.start(config, venues, settings, new ConsoleEvents(out, verbose),
             Clock.systemUTC())) {
@@ -58,6 +68,25 @@ public final class HeadlessOptions {
       afterStart.accept(runtime);
       ConsoleCommands.start(System.in, out, runtime);
       loop.await(duration);
+      beforeStop.accept(runtime);
+    }
+  }
+
+  /**
+   * The same session with the dashboard on the terminal instead of the event lines and stdin
+   * commands (events still go to events.jsonl). Quitting the dashboard stops the engine.
+   */
+  private static void runDashboard(Configuration config, VenueFactory venues, EngineSettings settings, PrintWriter out,
+      Duration duration, SessionStep afterStart, SessionStep beforeStop) throws Exception {
+    try (RunLoop loop = RunLoop.install();
+        EngineRuntime runtime = EngineRuntime.start(config, venues, settings, event -> { }, Clock.systemUTC())) {
+      afterStart.accept(runtime); // printed before the dashboard takes the screen, shown again when it closes
+      long start = System.nanoTime();
+      TuiLoop.run(runtime.engine(),
+          () -> loop.stopRequested() || duration != null && System.nanoTime() - start >= duration.toNanos(),
+          Clock.systemUTC(), runtime::linkLines);
+      out.println("dashboard closed; stopping the engine (events in " + runtime.eventsFile() + ")");
+      out.flush();
       beforeStop.accept(runtime);
     }
   }

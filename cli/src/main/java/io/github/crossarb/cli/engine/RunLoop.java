@@ -44,6 +44,11 @@ public final class RunLoop implements AutoCloseable {
     }
   }
 
+  /** Whether a shutdown began (or {@link #stop} was called): for loops that cannot block in {@link #await}. */
+  public boolean stopRequested() {
+    return stop.getCount() == 0;
+  }
+
   /** Stops waiting (as a signal would). */
   public void stop() {
     stop.countDown();

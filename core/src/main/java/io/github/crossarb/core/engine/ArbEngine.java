@@ -2,6 +2,7 @@ package io.github.crossarb.core.engine;
 
 import io.github.crossarb.core.book.OrderBook;
 import io.github.crossarb.core.engine.internal.ClientOrderIds;
+import io.github.crossarb.core.engine.internal.EngineActivity;
 import io.github.crossarb.core.engine.internal.Exposures;
 import io.github.crossarb.core.event.EngineEvent;
 import io.github.crossarb.core.event.EngineEvent.Alert;
@@ -133,6 +134,9 @@ public final class ArbEngine {
   private boolean errorStreakAlerted;
   private boolean publishScheduled;
   private volatile EngineSnapshot snapshot;
+  /** Recent executions, alerts and log lines and the feeds' last messages, for the dashboard. */
+  private final EngineActivity activity =
+      new EngineActivity(EngineSnapshot.RECENT_EXECUTIONS, EngineSnapshot.RECENT_LINES);
 
   public ArbEngine(Vertx vertx, EngineSetup setup) {
     this.vertx = vertx;
@@ -547,6 +551,7 @@ public final class ArbEngine {
     if (update == null || stopped) {
       return;
     }
+    activity.bookMessage(instrument.venue(), now());
     OrderBook book = books.follow(instrument);
     if (update.snapshot() != null) {
       book.applySnapshot(update.snapshot());
@@ -1260,6 +1265,8 @@ public final class ArbEngine {
       VenueId venue = e.getKey();
       reads.add(here(safe(() -> e.getValue().balance())).map(b -> {
         s.available.put(venue, b.available());
+        s.balances.put(venue, new EngineSnapshot.BalanceView(venue, b.available(), b.available(), b.portfolioValue(),
+            now()));
         if (s.mode == EngineMode.LIVE && !b.available().isPositive()) {
           problems.add(venue + " balance is " + b.available());
         }
@@ -1509,7 +1516,7 @@ public final class ArbEngine {
           integrity(ps.pair.kalshiInstrument()), integrity(ps.pair.polymarket().token(Outcome.YES)),
           integrity(ps.pair.polymarket().token(Outcome.NO)), ps.opportunity, describe(ps.lastResult),
           ps.mismatchesInRow, active(ps.blacklistedUntil, now), active(ps.cooldownUntil, now),
-          List.copyOf(ps.unknownOrders)));
+          List.copyOf(ps.unknownOrders), DashboardViews.quotes(ps.pair, ps.inputs, ps.lastResult)));
     }
     List<EngineSnapshot.PendingApproval> pending = new ArrayList<>();
     for (Map.Entry<String, Pending> e : pendingApprovals.entrySet()) {
@@ -1522,7 +1529,10 @@ public final class ArbEngine {
     EngineSnapshot.TradingState state = tradingState();
     return new EngineSnapshot(now, mode, config.approval(), state, tradingDetail(state), views, pending, ledger, today,
         s == null ? null : s.last, opportunitiesLogged, executionsFinished, riskGuard.consecutiveErrors(),
-        s == null ? 0 : s.unconfirmed.size(), s == null ? Money.ZERO : unconfirmedNotional(s));
+        s == null ? 0 : s.unconfirmed.size(), s == null ? Money.ZERO : unconfirmedNotional(s),
+        DashboardViews.feeds(books, subscribed, activity, now), activity.executions(), activity.alerts(),
+        activity.log(), s == null ? List.of() : DashboardViews.balances(s.balances, s.available),
+        DashboardViews.kill(killSwitch));
   }
 
   private EngineSnapshot.TradingState tradingState() {
@@ -1621,6 +1631,7 @@ public final class ArbEngine {
   }
 
   private void emit(EngineEvent event) {
+    activity.record(event);
     try {
       setup.events().emit(event);
     } catch (RuntimeException e) {
@@ -1748,6 +1759,8 @@ public final class ArbEngine {
     Future<ReconciliationReport> running;
     EngineSnapshot.Reconciliation last;
     final Map<VenueId, Money> available = new EnumMap<>(VenueId.class);
+    /** The balances as last read (kept when a later read fails), for the dashboard. */
+    final Map<VenueId, EngineSnapshot.BalanceView> balances = new EnumMap<>(VenueId.class);
     final Map<VenueId, Instant> streamLostAt = new EnumMap<>(VenueId.class);
     final Map<VenueId, String> listenProblems = new EnumMap<>(VenueId.class);
     /**
