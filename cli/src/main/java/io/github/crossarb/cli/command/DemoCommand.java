@@ -95,7 +95,7 @@ public final class DemoCommand implements Callable<Integer> {
           + " approved pairs, against the simulated venues for " + format(runFor) + "; state in " + dataDir);
       out.flush();
       options.runEngine(config, root.venueFactory(), settings, out, runFor,
-          runtime -> DemoTraderFile.writeIfRemote(runtime, settings, sim.environment(), registry, dataDir, out),
+          runtime -> DemoTraderFile.writeIfRemote(runtime, config, settings, sim.environment(), registry, dataDir, out),
           runtime -> printSummary(out, runtime.snapshot(), dataDir));
       sim.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     } finally {

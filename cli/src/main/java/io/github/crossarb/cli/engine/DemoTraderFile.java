@@ -1,5 +1,6 @@
 package io.github.crossarb.cli.engine;
 
+import io.github.crossarb.cli.config.Configuration;
 import io.github.crossarb.cli.config.Settings;
 import io.github.crossarb.core.model.VenueId;
 import io.github.crossarb.core.pair.MarketPair;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -28,19 +30,22 @@ public final class DemoTraderFile {
   private DemoTraderFile() {}
 
   /** Writes the file and says how to start the trader, if a venue executes remotely; else nothing. */
-  public static void writeIfRemote(EngineRuntime runtime, EngineSettings settings, Map<String, String> simulator,
-      PairRegistry registry, Path dataDir, PrintWriter out) throws IOException {
-    if (settings.remoteVenues().isEmpty() || runtime.linkAddress().isEmpty()) {
+  public static void writeIfRemote(EngineRuntime runtime, Configuration config, EngineSettings settings,
+      Map<String, String> simulator, PairRegistry registry, Path dataDir, PrintWriter out) throws IOException {
+    if (settings.remoteVenues().isEmpty() || runtime.linkPort().isEmpty()) {
       return;
     }
-    String address = runtime.linkAddress().get();
-    String port = address.substring(address.lastIndexOf(':') + 1);
+    String address = runtime.linkAddress().orElseThrow();
+    Optional<Path> certificate = config.get(Settings.TRADER_LINK_TLS_CERT);
     List<String> lines = new ArrayList<>();
     lines.add("# Written by 'controller demo': a trader for this demo's simulated venues.");
     lines.add("# set -a; . " + dataDir.resolve(FILE_NAME) + "; set +a   (with the controller's TRADER_LINK_SECRET)");
     simulator.forEach((key, value) -> lines.add(key + "=" + quoted(value)));
     lines.add(Settings.ARB_DATA_DIR.key() + "=" + quoted(dataDir.resolve("trader-host").toAbsolutePath().toString()));
-    lines.add(Settings.TRADER_LINK_URL.key() + "=" + quoted("ws://127.0.0.1:" + port));
+    lines.add(Settings.TRADER_LINK_URL.key() + "=" + quoted((certificate.isPresent() ? "wss" : "ws") + "://127.0.0.1:"
+        + runtime.linkPort().get()));
+    certificate.ifPresent(cert -> lines.add(Settings.TRADER_LINK_TLS_TRUST.key() + "="
+        + quoted(cert.toAbsolutePath().toString())));
     lines.add(Settings.TRADER_ID.key() + "=demo-trader");
     lines.add(Settings.TRADER_ALLOWED_MARKETS.key() + "=" + quoted(allowedMarkets(registry, settings)));
     Path file = dataDir.resolve(FILE_NAME);

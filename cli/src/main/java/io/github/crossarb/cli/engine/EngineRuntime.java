@@ -292,6 +292,11 @@ public final class EngineRuntime implements AutoCloseable {
     return link == null ? Optional.empty() : Optional.of(link.server().address());
   }
 
+  /** The port the trader link is bound to; empty when the link is off. */
+  public Optional<Integer> linkPort() {
+    return link == null ? Optional.empty() : Optional.of(link.server().port());
+  }
+
   /** The trader link for the dashboard's header: one line per trader, or {@code link: local} when it is off. */
   public List<String> linkLines() {
     LinkStatus status = link == null ? null : link.controller().lastStatus();

@@ -25,8 +25,11 @@ public interface LinkServerFactory {
     /** The traders' channels. */
     TraderDirectory directory();
 
-    /** Where it listens, {@code HOST:PORT} (the port actually bound). */
+    /** Where it listens, {@code HOST:PORT} (the port actually bound), for the operator. */
     String address();
+
+    /** The port actually bound. */
+    int port();
 
     /** Says bye to every trader and stops listening. */
     Future<Void> close();

@@ -20,8 +20,7 @@ public final class LinkServers {
   /**
    * Starts the link module's server on {@code TRADER_LINK_LISTEN} with {@code TRADER_LINK_SECRET},
    * the heartbeat and timeout settings and, when both are set, TLS from {@code TRADER_LINK_TLS_CERT}
-   * and {@code TRADER_LINK_TLS_KEY}. The server logs the connections it turns away; it does not
-   * report them to {@code refused} (it offers no hook for that).
+   * and {@code TRADER_LINK_TLS_KEY}. The connections it turns away go to {@code refused}.
    *
    * @throws ConfigException (through the future) when the secret is missing
    */
@@ -33,7 +32,9 @@ public final class LinkServers {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    return LinkServer.start(vertx, options).map(server -> new LinkServerFactory.RunningLinkServer() {
+    return LinkServer.start(vertx, options).map(server -> {
+      server.onRefused(refused);
+      return (LinkServerFactory.RunningLinkServer) new LinkServerFactory.RunningLinkServer() {
       @Override
       public TraderDirectory directory() {
         return server;
@@ -45,9 +46,15 @@ public final class LinkServers {
       }
 
       @Override
+      public int port() {
+        return server.actualPort();
+      }
+
+      @Override
       public Future<Void> close() {
         return server.close();
       }
+    };
     });
   }
 

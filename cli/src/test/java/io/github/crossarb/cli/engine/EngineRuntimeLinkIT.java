@@ -222,6 +222,11 @@ class EngineRuntimeLinkIT {
     }
 
     @Override
+    public int port() {
+      return 9001;
+    }
+
+    @Override
     public Future<Void> close() {
       closed = true;
       return Future.succeededFuture();

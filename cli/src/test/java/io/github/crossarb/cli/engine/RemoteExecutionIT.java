@@ -63,8 +63,7 @@ class RemoteExecutionIT {
   }
 
   private static int linkPort(EngineHarness h) {
-    String address = h.runtime.linkAddress().orElseThrow();
-    return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+    return h.runtime.linkPort().orElseThrow();
   }
 
   /** The trader's settings: the simulator's Polymarket account, the controller's link, the fed pair only. */
@@ -82,7 +81,11 @@ class RemoteExecutionIT {
   }
 
   private TraderRuntime startTrader(EngineHarness h, int port, StringWriter log) {
-    Configuration config = Configuration.resolve(Map.of(), traderEnvironment(h, port));
+    return startTrader(traderEnvironment(h, port), log);
+  }
+
+  private static TraderRuntime startTrader(Map<String, String> env, StringWriter log) {
+    Configuration config = Configuration.resolve(Map.of(), env);
     return TraderRuntime.start(config, TraderSettings.from(config, List.of(VenueId.POLYMARKET)), StandardVenues::open,
         new LinkClientDialer(), new PrintWriter(log, true), Clock.systemUTC());
   }
@@ -100,6 +103,16 @@ class RemoteExecutionIT {
       h.awaitSnapshot(s -> s.pair(FED).state().contains("execution unavailable"));
       assertThat(h.ourOrders(VenueId.POLYMARKET)).isEmpty();
       assertThat(h.ourOrders(VenueId.KALSHI)).isEmpty();
+
+      // A trader without the secret is turned away, and the operator is told.
+      Map<String, String> impostor = traderEnvironment(h, linkPort(h));
+      impostor.put("TRADER_LINK_SECRET", "not-the-secret-but-long-enough-0123456789");
+      impostor.put("ARB_DATA_DIR", traderHome.resolve("impostor").toString());
+      try (TraderRuntime wrong = startTrader(impostor, new StringWriter())) {
+        Alert refused = h.await(Alert.class, a -> a.message().startsWith("trader link refused a connection"));
+        assertThat(refused.message()).contains("AUTH_FAILED");
+      }
+      assertThat(h.ourOrders(VenueId.POLYMARKET)).isEmpty();
 
       try (TraderRuntime trader = startTrader(h, linkPort(h), traderLog)) {
         ExecutionFinished done = h.await(ExecutionFinished.class, e -> e.pairId().equals(FED));

@@ -59,6 +59,7 @@ public final class LinkServer implements TraderDirectory {
   private volatile List<Channel> snapshot = List.of();
   private final Set<Connection> pending = new HashSet<>();
   private final List<Consumer<LinkChannel>> listeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<String>> refusalListeners = new CopyOnWriteArrayList<>();
   private HttpServer server;
   private long handshakes;
   private boolean closing;
@@ -164,6 +165,25 @@ public final class LinkServer implements TraderDirectory {
     listeners.add(listener);
   }
 
+  /**
+   * Called on the server's context, with one line, for each connection turned away before it
+   * became a session (wrong secret, no common version, a venue already served, a handshake too
+   * slow or malformed, too many pending): the operator should hear of them, not only the log.
+   */
+  public void onRefused(Consumer<String> listener) {
+    refusalListeners.add(listener);
+  }
+
+  private void refused(String line) {
+    for (Consumer<String> listener : refusalListeners) {
+      try {
+        listener.accept(line);
+      } catch (RuntimeException e) {
+        LOG.log(Level.ERROR, "trader link refusal listener failed: " + e);
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- connections
 
   private void accept(ServerWebSocket socket) {
@@ -174,6 +194,7 @@ public final class LinkServer implements TraderDirectory {
     if (pending.size() >= options.maxPendingHandshakes()) {
       LOG.log(Level.WARNING, "trader link refused " + socket.remoteAddress() + ": " + pending.size()
           + " handshakes already pending");
+      refused(socket.remoteAddress() + ": " + pending.size() + " handshakes already pending");
       socket.close((short) 1013, "too many pending handshakes");
       return;
     }
@@ -266,6 +287,9 @@ public final class LinkServer implements TraderDirectory {
                   + LinkCodecTextGuard.shorten(connection.session().announcedTraderId()) + ")");
       LOG.log(reason == DisconnectReason.SHUTDOWN || reason == DisconnectReason.REPLACED ? Level.INFO : Level.WARNING,
           who + " disconnected: " + reason + (byPeer ? " (by peer) " : " ") + detail);
+      if (!wasEstablished && !closing) {
+        refused(who + ": " + reason + " " + detail);
+      }
       if (wasEstablished && peer != null) {
         Channel channel = channels.get(peer.traderId());
         if (channel != null) {

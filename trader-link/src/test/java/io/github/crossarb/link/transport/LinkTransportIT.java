@@ -247,6 +247,8 @@ class LinkTransportIT {
   @Test
   void theServerRefusesAWrongTraderProof() throws Exception {
     startServer(serverOptions());
+    java.util.concurrent.LinkedBlockingQueue<String> refusals = new java.util.concurrent.LinkedBlockingQueue<>();
+    server.onRefused(refusals::add);
     RawPeer peer = raw(server.actualPort());
     peer.sendHello("mallory", KALSHI, peer.nonce(), 1, 1);
     peer.plain(); // welcome
@@ -255,6 +257,9 @@ class LinkTransportIT {
         "the trader's proof did not verify (different TRADER_LINK_SECRET?)"));
     peer.awaitClosed();
     assertThat(server.channels()).isEmpty();
+    // The operator hears of it, not only the log.
+    assertThat(refusals.poll(10, java.util.concurrent.TimeUnit.SECONDS))
+        .contains("says trader mallory").contains("AUTH_FAILED");
 
     RawPeer guesser = raw(server.actualPort());
     Frame first = null;
