@@ -9,6 +9,7 @@ import io.github.crossarb.cli.trader.LinkClientDialer;
 import io.github.crossarb.cli.trader.TraderRuntime;
 import io.github.crossarb.cli.trader.TraderSettings;
 import io.github.crossarb.cli.venue.StandardVenues;
+import io.github.crossarb.cli.venue.VenueSession;
 import io.github.crossarb.core.event.EngineEvent.Alert;
 import io.github.crossarb.core.event.EngineEvent.Decision;
 import io.github.crossarb.core.event.EngineEvent.DecisionKind;
@@ -20,8 +21,8 @@ import io.github.crossarb.core.model.Quantity;
 import io.github.crossarb.core.model.VenueId;
 import io.github.crossarb.core.position.LedgerSnapshot;
 import io.github.crossarb.core.venue.PositionReport;
-import io.github.crossarb.cli.venue.VenueSession;
 import io.github.crossarb.link.controller.LinkStatus;
+import io.github.crossarb.link.testing.CuttableProxy;
 import io.github.crossarb.simulator.fault.FaultKinds;
 import io.github.crossarb.simulator.fault.FaultRule;
 import java.io.PrintWriter;
@@ -144,11 +145,11 @@ class RemoteExecutionIT {
       // The venue takes the order at once but answers late: the link drops meanwhile.
       h.sim.faults(VenueId.POLYMARKET).add(FaultRule.once(FaultKinds.ACCEPT_THEN_DELAY, "POST /order*").withMillis(1_500));
       h.startEngine();
-      try (SeverableProxy proxy = SeverableProxy.start(linkPort(h));
-          TraderRuntime trader = startTrader(h, proxy.port(), traderLog)) {
+      CuttableProxy proxy = CuttableProxy.start(h.simVertx, linkPort(h));
+      try (TraderRuntime trader = startTrader(h, proxy.port(), traderLog)) {
         h.await(OrderSent.class, e -> e.request().instrument().venue() == VenueId.POLYMARKET);
         h.awaitState("our order at the simulated Polymarket", () -> !h.ourOrders(VenueId.POLYMARKET).isEmpty());
-        proxy.cut();
+        proxy.cut(false); // a network drop; the trader may dial again at once
         h.await(Alert.class, a -> a.message().contains("laptop") && a.message().contains("disconnected"));
 
         ExecutionFinished done = h.await(ExecutionFinished.class, e -> e.pairId().equals(FED));

@@ -21,6 +21,7 @@ import io.github.crossarb.link.protocol.LegAck;
 import io.github.crossarb.link.protocol.LegResult;
 import io.github.crossarb.link.protocol.LinkMessage;
 import io.github.crossarb.link.protocol.PlaceLeg;
+import io.github.crossarb.link.testing.InMemoryLink;
 import io.github.crossarb.link.trader.TraderStatus;
 import io.github.crossarb.link.trader.TraderStatusFile;
 import io.github.crossarb.simulator.Simulation;
@@ -42,8 +43,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,7 +67,7 @@ class TraderRunIT {
 
   private Vertx simVertx;
   private Simulation sim;
-  private LoopbackLink link;
+  private InMemoryLink link;
   private final LinkedBlockingQueue<LinkMessage> received = new LinkedBlockingQueue<>();
   private final List<LinkMessage> seen = new ArrayList<>();
   private final StringWriter log = new StringWriter();
@@ -103,7 +104,7 @@ class TraderRunIT {
     Configuration config = Configuration.resolve(Map.of(), env);
     TraderSettings traderSettings = TraderSettings.from(config, List.of(VenueId.KALSHI, VenueId.POLYMARKET));
     TraderDialer dialer = (vertx, s, venues) -> {
-      link = new LoopbackLink(vertx.getOrCreateContext(), Clock.systemUTC(),
+      link = new InMemoryLink(vertx.getOrCreateContext(), Clock.systemUTC(),
           new LinkPeer(s.traderId(), 1, venues, s.limits()));
       link.controllerSide().handler(new LinkHandler() {
         @Override

@@ -98,7 +98,7 @@ public final class MarketCache {
 
   /** Replaces {@code dataDir/market-cache.json} atomically with this cache. */
   public void write(Path dataDir) throws IOException {
-    StoreFiles.writeAtomically(dataDir, FILE_NAME, document());
+    AtomicFile.replace(dataDir, FILE_NAME, document());
   }
 
   /** All entries, fresh or not, in the order they were added. */

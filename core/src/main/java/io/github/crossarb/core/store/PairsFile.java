@@ -83,7 +83,7 @@ public final class PairsFile {
 
   /** Replaces {@code dataDir/pairs.json} atomically with {@code registry}. */
   public static void write(Path dataDir, PairRegistry registry) throws IOException {
-    StoreFiles.writeAtomically(dataDir, FILE_NAME, document(registry));
+    AtomicFile.replace(dataDir, FILE_NAME, document(registry));
   }
 
   /**

@@ -23,7 +23,7 @@ import java.util.Optional;
  */
 public final class PositionsFile {
   public static final String FILE_NAME = "positions.json";
-  static final String TEMP_NAME = FILE_NAME + ".tmp"; // StoreFiles.writeAtomically's temp file
+  static final String TEMP_NAME = FILE_NAME + ".tmp"; // AtomicFile.replace's temp file
 
   /** A snapshot read back, with when it was written. */
   public record Saved(LedgerSnapshot snapshot, Instant updatedAt) {
@@ -37,7 +37,7 @@ public final class PositionsFile {
 
   /** Replaces {@code dataDir/positions.json} atomically with {@code snapshot}. */
   public static void write(Path dataDir, LedgerSnapshot snapshot, Instant updatedAt) throws IOException {
-    StoreFiles.writeAtomically(dataDir, FILE_NAME, LedgerJson.snapshotDocument(snapshot, updatedAt));
+    AtomicFile.replace(dataDir, FILE_NAME, LedgerJson.snapshotDocument(snapshot, updatedAt));
   }
 
   /**

@@ -9,21 +9,17 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * What the registry's files share: the atomic replace (temp file in the same directory, forced,
- * renamed over the old one, directory forced; a reader sees the old or the new file, whole) and
- * strict JSON reading (duplicate keys, trailing tokens, unknown and missing fields are errors).
+ * What the registry's files share: strict JSON reading (duplicate keys, trailing tokens, unknown
+ * and missing fields are errors); they are replaced with {@link AtomicFile}.
  */
 final class StoreFiles {
   static final JsonMapper MAPPER = JsonMapper.builder()
@@ -33,31 +29,6 @@ final class StoreFiles {
       .build();
 
   private StoreFiles() {}
-
-  /** Replaces {@code dir/name} atomically with {@code text} (UTF-8). */
-  static void writeAtomically(Path dir, String name, String text) throws IOException {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    Path temp = dir.resolve(name + ".tmp");
-    try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-        channel.force(true);
-      }
-      Files.move(temp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException | RuntimeException e) {
-      try {
-        Files.deleteIfExists(temp);
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw e;
-    }
-    Durability.syncDirectory(dir);
-  }
 
   /**
    * The JSON object in {@code file}; empty if the file does not exist.

@@ -6,17 +6,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.crossarb.core.model.Money;
 import io.github.crossarb.core.model.VenueId;
+import io.github.crossarb.core.store.AtomicFile;
 import io.github.crossarb.link.trader.internal.JournalJson;
 import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,28 +31,7 @@ public final class TraderStatusFile {
 
   public static void write(Path traderDir, TraderStatus status) throws IOException {
     Files.createDirectories(traderDir);
-    byte[] bytes = (toJson(status).toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8);
-    Path temp = traderDir.resolve(FILE_NAME + ".tmp");
-    try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-        channel.force(true);
-      }
-      Files.move(temp, traderDir.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException | RuntimeException e) {
-      try {
-        Files.deleteIfExists(temp);
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw e;
-    }
-    syncDirectory(traderDir);
+    AtomicFile.replace(traderDir, FILE_NAME, toJson(status).toPrettyString() + "\n");
   }
 
   /**
@@ -179,13 +155,5 @@ public final class TraderStatusFile {
         Money.parse(JournalJson.text(o, "maxDailyNotional")),
         JournalJson.optionalText(o, "lastDisconnect"),
         JournalJson.bool(o, "stopping"));
-  }
-
-  private static void syncDirectory(Path dir) {
-    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-      channel.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
-      // Some platforms cannot sync a directory; the rename is then as durable as they make it.
-    }
   }
 }

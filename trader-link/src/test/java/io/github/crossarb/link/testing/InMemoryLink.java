@@ -41,6 +41,11 @@ public final class InMemoryLink {
     return trader;
   }
 
+  /** The context both channels live on. */
+  public Context context() {
+    return context;
+  }
+
   /** A handshake: both sides connected, then what each queued meanwhile is delivered. */
   public void connect() {
     context.runOnContext(v -> {

@@ -18,6 +18,7 @@ import io.github.crossarb.link.protocol.LegAck;
 import io.github.crossarb.link.protocol.LinkMessage;
 import io.github.crossarb.link.protocol.TraderLimits;
 import io.github.crossarb.link.session.internal.LinkCrypto;
+import io.github.crossarb.link.testing.CuttableProxy;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.SelfSignedCertificate;
 import java.time.Duration;

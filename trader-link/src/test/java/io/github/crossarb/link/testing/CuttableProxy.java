@@ -1,4 +1,4 @@
-package io.github.crossarb.link.transport;
+package io.github.crossarb.link.testing;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
@@ -6,9 +6,10 @@ import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetSocket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 /** A loopback TCP relay whose connections the test can cut (no Bye, no close handshake: a dead network). */
-final class CuttableProxy {
+public final class CuttableProxy {
   private final Vertx vertx;
   private final List<NetSocket> sockets = new CopyOnWriteArrayList<>();
   private NetServer server;
@@ -19,7 +20,7 @@ final class CuttableProxy {
     this.vertx = vertx;
   }
 
-  static CuttableProxy start(Vertx vertx, int targetPort) throws Exception {
+  public static CuttableProxy start(Vertx vertx, int targetPort) throws Exception {
     CuttableProxy proxy = new CuttableProxy(vertx);
     NetClient client = vertx.createNetClient();
     proxy.server = vertx.createNetServer().connectHandler(inbound -> {
@@ -51,21 +52,21 @@ final class CuttableProxy {
         inbound.resume();
       });
     });
-    RawPeer.get(proxy.server.listen(0, "127.0.0.1"));
+    proxy.server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     return proxy;
   }
 
-  int port() {
+  public int port() {
     return server.actualPort();
   }
 
   /** From now on bytes vanish both ways (connections stay open, like a dead route). */
-  void blackhole() {
+  public void blackhole() {
     blackhole = true;
   }
 
   /** Drops every relayed connection; while {@code refuse}, new ones are refused too. */
-  void cut(boolean refuse) {
+  public void cut(boolean refuse) {
     paused = refuse;
     blackhole = false;
     for (NetSocket socket : sockets) {
@@ -75,7 +76,7 @@ final class CuttableProxy {
   }
 
   /** Lets new connections through again. */
-  void heal() {
+  public void heal() {
     paused = false;
   }
 }
