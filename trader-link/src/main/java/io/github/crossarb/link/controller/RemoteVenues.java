@@ -90,7 +90,8 @@ public final class RemoteVenues {
       clients.put(venue, new RemoteExecutionClient(this, venue,
           venue + " executes on a remote trader; none has connected since " + startedAt));
     }
-    // Later, not now: listeners registered right after construction hear about the first channels.
+    // Later, not now: listeners registered in the same task as the construction (on the hub's
+    // context, as the runtime does) hear about the first channels.
     context.runOnContext(v -> {
       for (LinkChannel channel : directory.channels()) {
         attach(channel, context);

@@ -153,9 +153,13 @@ final class LinkFixture implements AutoCloseable {
     for (TraderEnd t : traders) {
       directory.channels.add(t.link.controllerSide());
     }
-    hub = new RemoteVenues(hubContext, directory, EnumSet.allOf(VenueId.class),
-        new RemoteOptions(LEG_TIMEOUT, QUERY_TIMEOUT), clock);
-    hub.onEvent(events::add);
+    // Built and listened to on its own context, as the runtime does: the hub attaches the known
+    // channels in a later task there, so the listener is in place before the first event.
+    onContext(hubContext, () -> {
+      hub = new RemoteVenues(hubContext, directory, EnumSet.allOf(VenueId.class),
+          new RemoteOptions(LEG_TIMEOUT, QUERY_TIMEOUT), clock);
+      hub.onEvent(events::add);
+    });
     sync();
   }
 
