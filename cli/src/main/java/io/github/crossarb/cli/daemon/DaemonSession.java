@@ -40,6 +40,7 @@ public final class DaemonSession {
     ConsoleEvents console = new ConsoleEvents(out, verbose);
     EventBuffer events = new EventBuffer(EVENTS_KEPT, event -> ConsoleEvents.format(event, verbose));
     long pid = ProcessHandle.current().pid();
+    boolean hangupIgnored = Hangup.ignore();
     try (RunLoop loop = RunLoop.install();
         EngineRuntime runtime = EngineRuntime.start(config, venues, settings, event -> {
           console.emit(event);
@@ -53,7 +54,8 @@ public final class DaemonSession {
           out.println("daemon: engine running in " + settings.modeName() + " mode, approval " + settings.approvalName()
               + " (pid " + pid + "); control endpoint on 127.0.0.1:" + server.port() + " ("
               + dataDir.resolve(ControlFiles.INFO_FILE) + "); events in " + runtime.eventsFile()
-              + "; 'controller run' attaches the dashboard, 'controller stop' stops it");
+              + "; 'controller run' attaches the dashboard, 'controller stop' stops it"
+              + (hangupIgnored ? "" : "; SIGHUP is not ignored here: start it with nohup"));
           out.flush();
           loop.await(duration);
           out.println("daemon: stopping the engine (open orders cancelled, state persisted)");
