@@ -52,12 +52,12 @@ class ControllerCommandTest {
 
   @Test
   void unknownSubcommandIsOneLineWithAHintAndNoStackTrace() {
-    Result result = CliRunner.controller(NO_ENV, "frobnicate");
+    Result result = CliRunner.controller(NO_ENV, "xyzzy");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(result.out()).isEmpty();
     assertThat(result.errLines()).containsExactly(
-        "controller: unknown command 'frobnicate'; try 'controller --help'");
+        "controller: unknown command 'xyzzy'; try 'controller --help'");
   }
 
   @Test

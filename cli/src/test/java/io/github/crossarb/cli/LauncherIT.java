@@ -69,10 +69,10 @@ class LauncherIT {
 
   @Test
   void controllerExitCodesSurviveTheLauncher() throws Exception {
-    Outcome outcome = launch("controller", "frobnicate");
+    Outcome outcome = launch("controller", "xyzzy");
 
     assertThat(outcome.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(outcome.err().lines()).containsExactly(
-        "controller: unknown command 'frobnicate'; try 'controller --help'");
+        "controller: unknown command 'xyzzy'; try 'controller --help'");
   }
 }

@@ -5,6 +5,8 @@ import io.github.crossarb.cli.RootCommand;
 import io.github.crossarb.cli.config.ConfigException;
 import io.github.crossarb.cli.config.Configuration;
 import io.github.crossarb.cli.config.Settings;
+import io.github.crossarb.cli.daemon.DaemonSession;
+import io.github.crossarb.cli.daemon.EngineLock;
 import io.github.crossarb.cli.engine.DemoDataDir;
 import io.github.crossarb.cli.engine.DemoPairs;
 import io.github.crossarb.cli.engine.DemoTraderFile;
@@ -53,9 +55,13 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Mixin private HeadlessOptions options;
 
-  @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "60s",
-      description = "How long to run: e.g. 60s, 5m, 1h (default 60s).")
+  @Option(names = "--duration", paramLabel = "DURATION",
+      description = "How long to run: e.g. 60s, 5m, 1h (default 60s; with --daemon, until 'controller stop').")
   private String duration;
+
+  @Option(names = "--daemon", description = "Run as a daemon (see 'controller daemon'): headless, with the control"
+      + " endpoint, until 'controller stop' (or --duration); 'controller run' attaches the dashboard.")
+  private boolean daemon;
 
   @Option(names = "--scenario", paramLabel = "FILE",
       description = "Scenario file (JSON or YAML); default: the built-in five-pair scenario.")
@@ -63,9 +69,16 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Duration runFor = parseDuration(duration);
+    Duration runFor = duration == null ? (daemon ? null : Duration.ofSeconds(60)) : parseDuration(duration);
     RootCommand root = RootCommand.of(spec);
     Path dataDir = root.configuration().require(Settings.ARB_DATA_DIR);
+    // Before the directory is cleared: a demo must not wipe the state of an engine running on it.
+    try (EngineLock lock = EngineLock.acquire(dataDir)) {
+      return demo(root, dataDir, runFor);
+    }
+  }
+
+  private int demo(RootCommand root, Path dataDir, Duration runFor) throws Exception {
     Scenario scenario;
     try {
       scenario = scenarioFile == null ? ScenarioLoader.defaultScenario() : ScenarioLoader.load(scenarioFile);
@@ -92,11 +105,18 @@ public final class DemoCommand implements Callable<Integer> {
       PairsFile.write(dataDir, registry);
       EngineSettings settings = EngineSettings.from(config, "live", options.approval());
       out.println("demo: scenario '" + scenario.name() + "' on 127.0.0.1, " + registry.approved().size()
-          + " approved pairs, against the simulated venues for " + format(runFor) + "; state in " + dataDir);
+          + " approved pairs, against the simulated venues " + (runFor == null ? "until stopped" : "for "
+          + format(runFor)) + "; state in " + dataDir);
       out.flush();
-      options.runEngine(config, root.venueFactory(), settings, out, runFor,
+      if (daemon) {
+        DaemonSession.run(config, root.venueFactory(), settings, out, options.verbose(), runFor,
+            runtime -> DemoTraderFile.writeIfRemote(runtime, config, settings, sim.environment(), registry, dataDir, out),
+            runtime -> printSummary(out, runtime.snapshot(), dataDir));
+      } else {
+        options.runEngine(config, root.venueFactory(), settings, out, runFor,
           runtime -> DemoTraderFile.writeIfRemote(runtime, config, settings, sim.environment(), registry, dataDir, out),
           runtime -> printSummary(out, runtime.snapshot(), dataDir));
+      }
       sim.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     } finally {
       simVertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -48,7 +48,7 @@ public final class ConsoleEvents implements EventSink {
   }
 
   /** The event as one line, or null when it is not shown at this verbosity. */
-  static String format(EngineEvent event, boolean verbose) {
+  public static String format(EngineEvent event, boolean verbose) {
     if (event instanceof OpportunityFound e) {
       Opportunity o = e.opportunity();
       return "OPPORTUNITY " + o.pairId() + " " + e.executionId() + " " + direction(o) + " size " + o.size()

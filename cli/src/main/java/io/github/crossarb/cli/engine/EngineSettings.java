@@ -93,7 +93,7 @@ public record EngineSettings(EngineConfig engine, Duration paperLatency, Money p
     return name(engine.approval());
   }
 
-  static String name(Enum<?> value) {
+  public static String name(Enum<?> value) {
     return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 

@@ -33,6 +33,10 @@ public final class HeadlessOptions {
     return !headless && TuiLoop.terminalAttached();
   }
 
+  public boolean verbose() {
+    return verbose;
+  }
+
   public String approval() {
     return approval;
   }

@@ -81,7 +81,7 @@ public final class LinkStatusCommand implements Callable<Integer> {
   }
 
   /** The status for people, as of {@code now}. */
-  static String render(LinkStatus status, Instant now) {
+  public static String render(LinkStatus status, Instant now) {
     StringBuilder text = new StringBuilder();
     if (LinkStatusFile.stale(status, now)) {
       text.append("no controller running (last update ").append(status.at()).append(", ")

@@ -85,7 +85,7 @@ public final class LinkStatusFile {
    * The status as JSON; with {@code now}, each trader's heartbeat age and whether the writer is
    * running are added (for {@code --json}).
    */
-  static ObjectNode json(LinkStatus status, Instant now) {
+  public static ObjectNode json(LinkStatus status, Instant now) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("version", VERSION);
     root.put("updatedAt", status.at().toString());

@@ -89,15 +89,23 @@ public final class TuiLoop {
    */
   public static void run(ArbEngine engine, BooleanSupplier stop, Clock clock, Supplier<List<String>> linkLines)
       throws IOException {
+    run(DashboardSource.inProcess(engine, linkLines), stop, clock);
+  }
+
+  /**
+   * Runs the dashboard over {@code source} (the engine in this process, or a daemon's endpoint) on
+   * the system terminal until {@code q} or until {@code stop} says so. Restores the terminal.
+   */
+  public static void run(DashboardSource source, BooleanSupplier stop, Clock clock) throws IOException {
     boolean colour = colourWanted(System.getenv());
     try (Terminal terminal = TerminalBuilder.builder().system(true).name("crossarb").build()) {
-      new TuiLoop(terminal, engine::snapshot, action -> perform(engine, action), linkLines, clock,
+      new TuiLoop(terminal, source::snapshot, source::perform, source::linkLines, clock,
           colour && !Terminal.TYPE_DUMB.equals(terminal.getType())).loop(stop);
     }
   }
 
   /** Sends {@code action} to the engine; {@link DashboardAction.Quit} is the loop's own business. */
-  static Future<?> perform(ArbEngine engine, DashboardAction action) {
+  public static Future<?> perform(ArbEngine engine, DashboardAction action) {
     if (action instanceof DashboardAction.Pause p) {
       return engine.pause(p.reason());
     } else if (action instanceof DashboardAction.Resume) {

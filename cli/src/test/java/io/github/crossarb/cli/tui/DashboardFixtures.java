@@ -34,7 +34,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Realistic engine snapshots for the dashboard's tests, built by hand (no engine). */
-final class DashboardFixtures {
+public final class DashboardFixtures {
   static final Instant T = Instant.parse("2026-11-27T09:30:00Z");
 
   private DashboardFixtures() {}
@@ -77,7 +77,7 @@ final class DashboardFixtures {
   static final String TTT = "TRUSTED,TRUSTED,TRUSTED";
 
   /** Seven pairs (one suspended, one blacklisted, one awaiting approval), executions, alerts, positions. */
-  static EngineSnapshot busy() {
+  public static EngineSnapshot busy() {
     Opportunity fed = opportunity("fed-dec-425", "KXFED-26DEC-T4.25", "7002", "0.40", "0.50", 10, "0.07");
     Opportunity gdp = opportunity("gdp-q4-2pct", "KXGDP-26Q4-T2.0", "8802", "0.33", "0.62", 5, "0.04");
     List<PairView> pairs = List.of(
@@ -163,7 +163,7 @@ final class DashboardFixtures {
   }
 
   /** The same engine after the kill switch, one venue's feed down. */
-  static EngineSnapshot killed() {
+  public static EngineSnapshot killed() {
     EngineSnapshot s = busy();
     return new EngineSnapshot(s.time(), s.mode(), s.approval(), TradingState.KILLED, "operator (dashboard)", s.pairs(),
         List.of(), s.ledger(), s.realizedPnlToday(), s.lastReconciliation(), s.opportunities(), s.executions(), 0,

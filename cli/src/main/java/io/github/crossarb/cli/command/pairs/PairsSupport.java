@@ -25,7 +25,7 @@ import java.util.function.UnaryOperator;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** What the pairs commands share: the registry file, one-line errors, JSON and text layout. */
-final class PairsSupport {
+public final class PairsSupport {
   private PairsSupport() {}
 
   static Path dataDir(CommandSpec spec) {
@@ -67,7 +67,7 @@ final class PairsSupport {
     return ExitCodes.FAILURE;
   }
 
-  static ObjectNode entry(PairEntry entry) {
+  public static ObjectNode entry(PairEntry entry) {
     ObjectNode o = VenueJson.MAPPER.createObjectNode()
         .put("id", entry.id())
         .put("status", lower(entry.status()))
@@ -101,7 +101,7 @@ final class PairsSupport {
     }
   }
 
-  static String lower(Enum<?> value) {
+  public static String lower(Enum<?> value) {
     return value.name().toLowerCase(Locale.ROOT);
   }
 
