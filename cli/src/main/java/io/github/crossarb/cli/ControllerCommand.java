@@ -4,6 +4,7 @@ import io.github.crossarb.cli.command.BalanceCommand;
 import io.github.crossarb.cli.command.BookCommand;
 import io.github.crossarb.cli.command.ConfigCommand;
 import io.github.crossarb.cli.command.DemoCommand;
+import io.github.crossarb.cli.command.DoctorCommand;
 import io.github.crossarb.cli.command.MarketsCommand;
 import io.github.crossarb.cli.command.OrderCommand;
 import io.github.crossarb.cli.command.OrdersCommand;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Command;
         RunCommand.class,
         DemoCommand.class,
         SimCommand.class,
-        LinkCommand.class})
+        LinkCommand.class,
+        DoctorCommand.class})
 public final class ControllerCommand extends RootCommand {
   public ControllerCommand(Map<String, String> environment) {
     this(environment, StandardVenues::open);
