@@ -6,10 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.crossarb.cli.CliRunner;
 import io.github.crossarb.simulator.Simulation;
+import io.github.crossarb.simulator.SimulationOptions;
+import io.github.crossarb.simulator.exchange.ManualClock;
+import io.github.crossarb.simulator.scenario.ScenarioLoader;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -109,6 +113,28 @@ class DoctorSimulatorIT {
         .contains("-> fix:").contains("KALSHI_KEY_FILE");
     assertThat(result.out().lines().filter(line -> line.startsWith("WARN"))).isEmpty();
     assertNoSecret(result.out() + result.err());
+  }
+
+  @Test
+  void aVenueClockTwentySecondsAheadFailsBothClockChecks() throws Exception {
+    ManualClock ahead = new ManualClock(Instant.now().plusSeconds(20));
+    Simulation skewed = Simulation.start(vertx, ScenarioLoader.defaultScenario(),
+            SimulationOptions.defaults(root.resolve("sim-skewed")).withClock(ahead, false))
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    try {
+      Map<String, String> skewedEnv = new HashMap<>(skewed.environment());
+      skewedEnv.put("ARB_DATA_DIR", root.resolve("data-skewed").toString());
+
+      CliRunner.Result result = CliRunner.controller(skewedEnv, "doctor");
+
+      assertThat(result.exitCode()).isEqualTo(1);
+      List<String> fails = result.out().lines().filter(line -> line.startsWith("FAIL")).toList();
+      assertThat(fails).hasSize(2);
+      assertThat(fails.get(0)).contains("clock kalshi", "ms behind the venue", "-> fix:", "NTP");
+      assertThat(fails.get(1)).contains("clock polymarket", "ms behind the venue");
+    } finally {
+      skewed.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
   }
 
   private static void assertNoSecret(String output) throws Exception {
