@@ -3,8 +3,13 @@ package io.github.crossarb.cli.doctor;
 import io.github.crossarb.cli.config.Configuration;
 import io.github.crossarb.cli.config.Settings;
 import io.github.crossarb.core.model.VenueId;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -37,6 +42,20 @@ final class Checks {
       }
     });
     return venues;
+  }
+
+  /** Whether group or others may read or write {@code file} (false where POSIX permissions do not exist). */
+  static boolean exposed(Path file) throws IOException {
+    try {
+      Set<PosixFilePermission> permissions =
+          Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
+      return permissions.contains(PosixFilePermission.GROUP_READ)
+          || permissions.contains(PosixFilePermission.OTHERS_READ)
+          || permissions.contains(PosixFilePermission.GROUP_WRITE)
+          || permissions.contains(PosixFilePermission.OTHERS_WRITE);
+    } catch (UnsupportedOperationException e) {
+      return false; // not POSIX (Windows): the directory's ACLs apply
+    }
   }
 
   static HttpClient httpClient() {

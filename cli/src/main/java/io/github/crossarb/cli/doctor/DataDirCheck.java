@@ -11,10 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code ARB_DATA_DIR}: it exists (or its parent lets it be created), a probe file can be created,
@@ -120,7 +118,7 @@ public final class DataDirCheck implements DoctorCheck {
         boolean secret = name.equals("control.token")
             || name.startsWith("polymarket-api-") && name.endsWith(".json")
             || name.equals(Configuration.FILE_NAME) && holdsSecret(file);
-        if (secret && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && readableByOthers(file)) {
+        if (secret && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Checks.exposed(file)) {
           exposed.add(name);
         }
       }
@@ -141,16 +139,6 @@ public final class DataDirCheck implements DoctorCheck {
     }
     return properties.stringPropertyNames().stream()
         .anyMatch(key -> Settings.find(key).map(io.github.crossarb.cli.config.Setting::isSecret).orElse(false));
-  }
-
-  private static boolean readableByOthers(Path file) throws IOException {
-    try {
-      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
-      return permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ)
-          || permissions.contains(PosixFilePermission.GROUP_WRITE) || permissions.contains(PosixFilePermission.OTHERS_WRITE);
-    } catch (UnsupportedOperationException e) {
-      return false;
-    }
   }
 
   private static String mib(long bytes) {

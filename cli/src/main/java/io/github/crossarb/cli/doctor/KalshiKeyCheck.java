@@ -79,6 +79,16 @@ public final class KalshiKeyCheck implements DoctorCheck {
       return CheckResult.fail(NAME, "RSA key from " + source + " parses, but the balance read failed: "
           + e.getMessage(), "check KALSHI_ENV / KALSHI_API_URL (" + env + ") and the network");
     }
+    String found = "key " + keyId.get() + " (RSA, from " + source + ") accepted; balance "
+        + Table.dollars(balance.available());
+    try {
+      if (file.isPresent() && Checks.exposed(file.get())) {
+        return CheckResult.warn(NAME, found + "; but " + file.get() + " is readable by others",
+            "chmod 600 " + file.get());
+      }
+    } catch (java.io.IOException e) {
+      // Read a moment ago: a permission lookup failing now changes nothing worth reporting.
+    }
     return CheckResult.ok(NAME, "key " + keyId.get() + " (RSA, from " + source + ") accepted; balance "
         + Table.dollars(balance.available()) + (remote ? "; orders execute on the trader (ARB_EXECUTE_REMOTE)" : ""));
   }

@@ -76,6 +76,13 @@ public final class TraderLinkCheck implements DoctorCheck {
       return CheckResult.ok(NAME, setup + "; no controller running (" + LinkStatusFile.NAME + " last written "
           + age.toSeconds() + " s ago)");
     }
+    Set<VenueId> running = EnumSet.noneOf(VenueId.class);
+    running.addAll(status.remoteVenues());
+    if (!running.equals(remote)) {
+      return CheckResult.warn(NAME, setup + "; but the running controller executes remotely: "
+          + (running.isEmpty() ? "none" : names(running)),
+          "restart the controller (or the daemon) so it applies ARB_EXECUTE_REMOTE as configured");
+    }
     List<LinkStatus.Trader> connected = status.traders().stream().filter(LinkStatus.Trader::connected).toList();
     String traders = connected.stream()
         .map(t -> t.traderId() + " (" + (t.venues().isEmpty() ? "no venues" : names(t.venues())) + ")")

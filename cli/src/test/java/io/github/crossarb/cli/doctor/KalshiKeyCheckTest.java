@@ -8,14 +8,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.crossarb.cli.TestKeys;
 import io.github.crossarb.cli.doctor.CheckResult.Status;
 import io.github.crossarb.cli.venue.StandardVenues;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,6 +98,26 @@ class KalshiKeyCheckTest {
         .withHeader("KALSHI-ACCESS-KEY", matching(TestKeys.KALSHI_KEY_ID))
         .withHeader("KALSHI-ACCESS-SIGNATURE", matching(".{300,}")));
     assertThat(result.toString()).doesNotContain(b64.substring(0, 40), pem.split("\n")[1]);
+  }
+
+  @Test
+  void aKeyFileOthersMayReadIsAWarning() throws Exception {
+    assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+    kalshi.stubFor(get(urlEqualTo("/trade-api/v2/portfolio/balance")).willReturn(okJson(
+        "{\"balance\":100,\"balance_dollars\":\"1.00\",\"portfolio_value\":0,\"updated_ts\":1}")));
+    Path file = dir.resolve("k.pem");
+    Files.writeString(file, pem);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+    CheckResult exposed = run("KALSHI_API_KEY_ID", TestKeys.KALSHI_KEY_ID, "KALSHI_KEY_FILE", file.toString(),
+        "KALSHI_API_URL", api());
+    assertThat(exposed.status()).isEqualTo(Status.WARN);
+    assertThat(exposed.found()).contains("accepted", "readable by others");
+    assertThat(exposed.hint()).isEqualTo("chmod 600 " + file);
+
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    assertThat(run("KALSHI_API_KEY_ID", TestKeys.KALSHI_KEY_ID, "KALSHI_KEY_FILE", file.toString(),
+        "KALSHI_API_URL", api()).status()).isEqualTo(Status.OK);
   }
 
   @Test

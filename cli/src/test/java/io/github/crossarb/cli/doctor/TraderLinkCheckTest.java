@@ -79,7 +79,20 @@ class TraderLinkCheckTest {
     assertThat(result.found()).endsWith("no trader connected");
     assertThat(result.hint()).contains("trader run", "TRADER_LINK_SECRET");
 
-    assertThat(run(linked(null)).status()).isEqualTo(Status.OK);
+    LinkStatusFile.write(dir, new LinkStatus(NOW.minusSeconds(1), List.of(), List.of(trader("laptop", false))));
+    CheckResult allLocal = run(linked(null));
+    assertThat(allLocal.status()).isEqualTo(Status.OK);
+    assertThat(allLocal.found()).endsWith("no trader connected");
+  }
+
+  @Test
+  void aRunningControllerWithOtherRemoteVenuesWarns() throws Exception {
+    LinkStatusFile.write(dir, new LinkStatus(NOW.minusSeconds(1), List.of(VenueId.KALSHI),
+        List.of(trader("laptop", true, VenueId.KALSHI))));
+    CheckResult result = run(linked("polymarket"));
+    assertThat(result.status()).isEqualTo(Status.WARN);
+    assertThat(result.found()).contains("the running controller executes remotely: kalshi");
+    assertThat(result.hint()).contains("restart");
   }
 
   @Test
