@@ -30,7 +30,13 @@ final class Checks {
       current = current.getCause();
     }
     String message = current.getMessage();
-    return message == null || message.isBlank() ? current.getClass().getSimpleName() : message;
+    if (message == null || message.isBlank()) {
+      // java.net.http leaves a refused connection without a message.
+      return current instanceof java.net.ConnectException ? "cannot connect (connection refused or unreachable)"
+          : current instanceof java.net.http.HttpTimeoutException ? "no answer in time"
+          : current.getClass().getSimpleName();
+    }
+    return message;
   }
 
   /** The venues {@code ARB_EXECUTE_REMOTE} sends to a trader: this host never places their orders. */

@@ -11,6 +11,7 @@ import io.github.crossarb.core.model.Money;
 import io.github.crossarb.core.model.VenueId;
 import io.github.crossarb.core.venue.VenueAuthException;
 import io.github.crossarb.core.venue.VenueException;
+import io.github.crossarb.core.venue.VenueUnavailableException;
 import io.github.crossarb.polymarket.PolymarketConfig;
 import io.github.crossarb.polymarket.PolymarketVenue;
 import io.github.crossarb.polymarket.auth.ApiCredentials;
@@ -93,8 +94,11 @@ public final class PolymarketKeyCheck implements DoctorCheck {
           pm.credentials() != null
               ? "set POLY_API_KEY/SECRET/PASSPHRASE to the key of this wallet, or unset all three to derive them"
               : "run 'controller polymarket derive-keys' to create (or re-derive) and cache the API key");
+    } catch (VenueUnavailableException e) {
+      return CheckResult.fail(NAME, account + "; the CLOB did not answer: " + e.getMessage(),
+          "check POLY_CLOB_URL (" + pm.clobUrl() + ") and the network");
     } catch (VenueException e) {
-      return CheckResult.fail(NAME, account + "; the balance read failed: " + e.getMessage(),
+      return CheckResult.fail(NAME, account + "; the authenticated read failed: " + e.getMessage(),
           pm.credentials() == null && cached.isEmpty()
               ? "if this wallet has no API key yet, run 'controller polymarket derive-keys'; else check POLY_CLOB_URL"
               : "check POLY_CLOB_URL and the network");

@@ -103,6 +103,14 @@ class PolymarketKeyCheckTest {
   }
 
   @Test
+  void anUnreachableClobFailsWithTheNetworkHint() throws Exception {
+    CheckResult result = run("POLY_PRIVATE_KEY", TestKeys.POLY_KEY, "POLY_CLOB_URL", "http://127.0.0.1:9");
+    assertThat(result.status()).isEqualTo(Status.FAIL);
+    assertThat(result.found()).contains("did not answer");
+    assertThat(result.hint()).contains("POLY_CLOB_URL", "127.0.0.1:9").doesNotContain("derive-keys");
+  }
+
+  @Test
   void refusedCredentialsFail() throws Exception {
     clob.stubFor(get(urlPathEqualTo("/balance-allowance")).willReturn(aResponse().withStatus(401)
         .withHeader("content-type", "application/json").withBody("{\"error\":\"Unauthorized/Invalid api key\"}")));
