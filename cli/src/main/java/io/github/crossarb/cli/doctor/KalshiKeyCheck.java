@@ -67,17 +67,18 @@ public final class KalshiKeyCheck implements DoctorCheck {
           "export the key Kalshi issued (PEM, RSA, unencrypted) and point " + (pem.isPresent()
               ? "KALSHI_KEY_B64 at it (base64 -w0 key.pem)" : "KALSHI_KEY_FILE at it"));
     }
-    String env = config.get(Settings.KALSHI_API_URL).map(url -> url).orElse(config.get(Settings.KALSHI_ENV).orElse("prod"));
+    String target = config.get(Settings.KALSHI_API_URL).map(url -> "KALSHI_API_URL " + url)
+        .orElse("KALSHI_ENV " + config.get(Settings.KALSHI_ENV).orElse("prod"));
     Balance balance;
     try (VenueSession session = VenueSession.open(venues, VenueId.KALSHI, config)) {
       balance = session.call(venue -> venue.execution().balance());
     } catch (VenueAuthException e) {
       return CheckResult.fail(NAME, "RSA key from " + source + " parses, but Kalshi refused it: " + e.getMessage(),
-          "check that KALSHI_API_KEY_ID belongs to this key and that KALSHI_ENV (" + env
-              + ") is where the key was issued; a wrong clock also fails signatures (see 'clock kalshi')");
+          "check that KALSHI_API_KEY_ID belongs to this key and that the key was issued where " + target
+              + " points (prod or demo); a wrong clock also fails signatures (see 'clock kalshi')");
     } catch (VenueException e) {
       return CheckResult.fail(NAME, "RSA key from " + source + " parses, but the balance read failed: "
-          + e.getMessage(), "check KALSHI_ENV / KALSHI_API_URL (" + env + ") and the network");
+          + e.getMessage(), "check " + target + " and the network");
     }
     String found = "key " + keyId.get() + " (RSA, from " + source + ") accepted; balance "
         + Table.dollars(balance.available());
@@ -89,7 +90,6 @@ public final class KalshiKeyCheck implements DoctorCheck {
     } catch (java.io.IOException e) {
       // Read a moment ago: a permission lookup failing now changes nothing worth reporting.
     }
-    return CheckResult.ok(NAME, "key " + keyId.get() + " (RSA, from " + source + ") accepted; balance "
-        + Table.dollars(balance.available()) + (remote ? "; orders execute on the trader (ARB_EXECUTE_REMOTE)" : ""));
+    return CheckResult.ok(NAME, found + (remote ? "; orders execute on the trader (ARB_EXECUTE_REMOTE)" : ""));
   }
 }

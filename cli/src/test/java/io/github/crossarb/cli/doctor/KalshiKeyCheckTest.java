@@ -133,7 +133,7 @@ class KalshiKeyCheckTest {
 
     assertThat(result.status()).isEqualTo(Status.FAIL);
     assertThat(result.found()).contains("refused", "401", "invalid signature");
-    assertThat(result.hint()).contains("KALSHI_API_KEY_ID", "KALSHI_ENV");
+    assertThat(result.hint()).contains("KALSHI_API_KEY_ID", "KALSHI_API_URL http://127.0.0.1:", "prod or demo");
     assertThat(result.toString()).doesNotContain(pem.split("\n")[1]);
   }
 }
