@@ -7,6 +7,7 @@ import io.github.crossarb.cli.command.DaemonCommand;
 import io.github.crossarb.cli.command.StatusCommand;
 import io.github.crossarb.cli.command.StopCommand;
 import io.github.crossarb.cli.command.DemoCommand;
+import io.github.crossarb.cli.command.DoctorCommand;
 import io.github.crossarb.cli.command.MarketsCommand;
 import io.github.crossarb.cli.command.OrderCommand;
 import io.github.crossarb.cli.command.OrdersCommand;
@@ -45,7 +46,8 @@ import picocli.CommandLine.Spec;
         StatusCommand.class,
         DemoCommand.class,
         SimCommand.class,
-        LinkCommand.class})
+        LinkCommand.class,
+        DoctorCommand.class})
 public final class ControllerCommand extends RootCommand {
   @Spec private CommandSpec spec;
 

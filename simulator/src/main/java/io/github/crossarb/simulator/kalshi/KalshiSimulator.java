@@ -136,9 +136,19 @@ public final class KalshiSimulator {
 
   // ---------------------------------------------------------------- routing
 
+  /** IMF-fixdate, e.g. {@code Fri, 07 Nov 2026 09:05:01 GMT}. */
+  private static final java.time.format.DateTimeFormatter HTTP_DATE = java.time.format.DateTimeFormatter
+      .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
+
   private Router router() {
     Router r = Router.router(vertx);
     r.route(WS_PATH).handler(this::upgrade);
+    // Like any origin server with a clock (RFC 9110 §6.6.1), and the exchange's clock at that:
+    // `controller doctor` measures clock skew from it (Kalshi has no time endpoint).
+    r.route(API_PREFIX + "/*").handler(ctx -> {
+      ctx.response().putHeader("date", HTTP_DATE.format(exchange.clock().instant()));
+      ctx.next();
+    });
     r.route(API_PREFIX + "/*").handler(this::injectFaults);
     r.route(API_PREFIX + "/*").handler(ctx -> {
       exchange.expireDue(); // GTD orders past their time are gone before anything reads them

@@ -51,6 +51,14 @@ class KalshiRestIT {
   }
 
   @Test
+  void responsesCarryTheExchangeClockAsAnHttpDate() throws Exception {
+    // IMF-fixdate (RFC 9110), from the simulated exchange's clock: `controller doctor` reads skew from it.
+    assertThat(h.get("/exchange/status").getHeader("Date")).isEqualTo("Fri, 27 Nov 2026 00:00:00 GMT");
+    h.clock.advance(Duration.ofDays(10).plusSeconds(3_723));
+    assertThat(h.get("/markets/" + FED).getHeader("Date")).isEqualTo("Mon, 07 Dec 2026 01:02:03 GMT");
+  }
+
+  @Test
   void publicReadsHaveTheDocumentedShapes() throws Exception {
     JsonObject status = h.get("/exchange/status").bodyAsJsonObject();
     assertThat(status.getBoolean("exchange_active")).isTrue();
