@@ -3,6 +3,7 @@ package io.github.crossarb.cli;
 import io.github.crossarb.cli.config.Configuration;
 import io.github.crossarb.cli.config.Settings;
 import io.github.crossarb.cli.venue.VenueFactory;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +47,24 @@ public abstract class RootCommand implements Callable<Integer> {
   private final Map<String, String> flags = new LinkedHashMap<>();
   private boolean debug;
   private Configuration configuration;
+  private InputStream operatorInput = System.in;
 
   protected RootCommand(Map<String, String> environment, VenueFactory venueFactory) {
     this.environment = Map.copyOf(environment);
     this.venueFactory = Objects.requireNonNull(venueFactory, "venueFactory");
+  }
+
+  /**
+   * Where a headless engine reads operator commands: stdin, unless {@link #withOperatorInput} gave
+   * another (an in-process test: the test JVM's stdin is its runner's control channel, not ours).
+   */
+  public InputStream operatorInput() {
+    return operatorInput;
+  }
+
+  public RootCommand withOperatorInput(InputStream input) {
+    this.operatorInput = Objects.requireNonNull(input, "input");
+    return this;
   }
 
   /** The root command of the command line {@code spec} belongs to, at any depth. */

@@ -1,6 +1,7 @@
 package io.github.crossarb.cli;
 
 import io.github.crossarb.cli.venue.VenueFactory;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -31,12 +32,14 @@ public final class CliRunner {
   }
 
   public static Result controller(Map<String, String> environment, String... args) {
-    return run(Cli.commandLine(new ControllerCommand(environment)), args);
+    return run(Cli.commandLine(new ControllerCommand(environment).withOperatorInput(InputStream.nullInputStream())),
+        args);
   }
 
   /** {@code controller} with venue commands answered by {@code venues}. */
   public static Result controller(Map<String, String> environment, VenueFactory venues, String... args) {
-    return run(Cli.commandLine(new ControllerCommand(environment, venues)), args);
+    return run(Cli.commandLine(new ControllerCommand(environment, venues)
+        .withOperatorInput(InputStream.nullInputStream())), args);
   }
 
   public static Result trader(Map<String, String> environment, String... args) {

@@ -1,12 +1,15 @@
 package io.github.crossarb.cli.engine;
 
+import io.github.crossarb.cli.RootCommand;
 import io.github.crossarb.cli.config.Configuration;
 import io.github.crossarb.cli.venue.VenueFactory;
 import io.github.crossarb.cli.tui.TuiLoop;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * What {@code run} and {@code demo} share: their options for the headless engine, and the session
@@ -14,6 +17,9 @@ import picocli.CommandLine.Option;
  * passes or Ctrl-C).
  */
 public final class HeadlessOptions {
+  /** The command this mixin belongs to, for its root's operator input. */
+  @Spec(Spec.Target.MIXEE) private CommandSpec mixee;
+
   @Option(names = "--headless", description = "Log events to stdout and read operator commands from stdin instead"
       + " of showing the dashboard (the default on a terminal; without one the engine always runs headless).")
   boolean headless;
@@ -70,7 +76,7 @@ public final class HeadlessOptions {
           + "; events in " + runtime.eventsFile() + "; Ctrl-C stops it");
       out.flush();
       afterStart.accept(runtime);
-      ConsoleCommands.start(System.in, out, runtime);
+      ConsoleCommands.start(mixee == null ? System.in : RootCommand.of(mixee).operatorInput(), out, runtime);
       loop.await(duration);
       beforeStop.accept(runtime);
     }
