@@ -198,8 +198,7 @@ public final class StatusCommand implements Callable<Integer> {
       return List.of();
     }
     try {
-      List<EngineEvent> all = EventLog.read(file);
-      return List.copyOf(all.subList(Math.max(0, all.size() - TAIL), all.size()));
+      return List.copyOf(EventLog.readLast(file, TAIL));
     } catch (IOException | RuntimeException e) {
       throw new ConfigException(file + " is unreadable: " + e.getMessage(), e);
     }

@@ -49,6 +49,8 @@ public final class EventLog implements EventSink, Closeable {
   public static final String FILE_NAME = "events.jsonl";
   /** How often lines are forced to disk by default. */
   public static final Duration DEFAULT_SYNC_INTERVAL = Duration.ofSeconds(1);
+  /** How much of the end {@link #readLast} reads first (doubled until the events asked for fit). */
+  private static final long TAIL_WINDOW = 64 * 1024;
 
   private static final Logger LOG = Logger.getLogger(EventLog.class.getName());
 
@@ -257,13 +259,56 @@ public final class EventLog implements EventSink, Closeable {
    * @throws LedgerFileException naming the line if any other line is not a valid event
    */
   public static List<EngineEvent> read(Path file) throws IOException {
-    List<EngineEvent> events = new ArrayList<>();
     if (!Files.exists(file)) {
-      return events;
+      return new ArrayList<>();
     }
+    return parse(file, Files.readAllBytes(file), 1);
+  }
+
+  /**
+   * The last {@code count} events of {@code file} (fewer if it holds fewer), reading only as much
+   * of its end as they need: the log grows for as long as the controller runs, and a status view
+   * wants its tail, not the whole history.
+   *
+   * @throws LedgerFileException if one of the lines read is not a valid event (line numbers are
+   *     then unknown: 0)
+   */
+  public static List<EngineEvent> readLast(Path file, int count) throws IOException {
+    if (count <= 0 || !Files.exists(file)) {
+      return new ArrayList<>();
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = channel.size();
+      for (long window = TAIL_WINDOW; ; window *= 2) {
+        long start = Math.max(0, size - window);
+        ByteBuffer buffer = ByteBuffer.allocate((int) (size - start));
+        while (buffer.hasRemaining() && channel.read(buffer, start + buffer.position()) >= 0) {
+          // reads until the window is full (the file only grows meanwhile)
+        }
+        byte[] bytes = buffer.array();
+        int from = 0;
+        if (start > 0) {
+          // Drop the partial first line; a newline byte never occurs inside a UTF-8 character.
+          while (from < bytes.length && bytes[from] != '\n') {
+            from++;
+          }
+          from++;
+        }
+        List<EngineEvent> events = parse(file, java.util.Arrays.copyOfRange(bytes, Math.min(from, bytes.length),
+            bytes.length), start == 0 ? 1 : 0);
+        if (events.size() >= count || start == 0) {
+          return new ArrayList<>(events.subList(Math.max(0, events.size() - count), events.size()));
+        }
+      }
+    }
+  }
+
+  /** The events in {@code bytes}, whole lines of {@code file} from line {@code firstLine} (0: unknown). */
+  private static List<EngineEvent> parse(Path file, byte[] bytes, int firstLine) throws IOException {
+    List<EngineEvent> events = new ArrayList<>();
     String content;
     try {
-      content = LedgerJson.decodeUtf8(Files.readAllBytes(file));
+      content = LedgerJson.decodeUtf8(bytes);
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new LedgerFileException(file, 0, "not UTF-8 text", e);
     }
@@ -279,6 +324,7 @@ public final class EventLog implements EventSink, Closeable {
       if (last && !lastLineWhole) {
         break; // torn: never completed
       }
+      int lineNumber = firstLine == 0 ? 0 : firstLine + i;
       String line = lines.get(i);
       JsonNode node;
       try {
@@ -287,15 +333,15 @@ public final class EventLog implements EventSink, Closeable {
         if (last) {
           break; // a torn tail that happens to end in a newline
         }
-        throw new LedgerFileException(file, i + 1, "not valid JSON: " + e.getOriginalMessage(), e);
+        throw new LedgerFileException(file, lineNumber, "not valid JSON: " + e.getOriginalMessage(), e);
       }
       if (node == null || !node.isObject()) {
-        throw new LedgerFileException(file, i + 1, "not a JSON object", null);
+        throw new LedgerFileException(file, lineNumber, "not a JSON object", null);
       }
       try {
         events.add(EventJson.event((ObjectNode) node));
       } catch (RuntimeException e) {
-        throw new LedgerFileException(file, i + 1, "bad event: " + e.getMessage(), e);
+        throw new LedgerFileException(file, lineNumber, "bad event: " + e.getMessage(), e);
       }
     }
     return events;

@@ -211,6 +211,24 @@ class EventLogTest {
   }
 
   @Test
+  void readLastReadsOnlyTheEndAndAgreesWithReadingEverything() throws IOException {
+    Path file = dir.resolve(EventLog.FILE_NAME);
+    try (EventLog log = EventLog.open(file, Duration.ZERO, message -> { throw new AssertionError(message); })) {
+      // Several times the first window read from the end, with multi-byte text across boundaries.
+      for (int i = 0; i < 3000; i++) {
+        log.emit(new Alert(T, Severity.INFO, null, "alert " + i + " \u00e9t\u00e9 \u20ac " + "x".repeat(i % 97)));
+      }
+    }
+    Files.writeString(file, "{\"torn", java.nio.file.StandardOpenOption.APPEND);
+    List<EngineEvent> all = EventLog.read(file);
+    assertThat(all).hasSize(3000);
+    assertThat(EventLog.readLast(file, 10)).containsExactlyElementsOf(all.subList(2990, 3000));
+    assertThat(EventLog.readLast(file, 2500)).containsExactlyElementsOf(all.subList(500, 3000));
+    assertThat(EventLog.readLast(file, 5000)).containsExactlyElementsOf(all);
+    assertThat(EventLog.readLast(dir.resolve("none.jsonl"), 10)).isEmpty();
+  }
+
+  @Test
   void aMissingFileHasNoEvents() throws IOException {
     assertThat(EventLog.read(dir.resolve("none.jsonl"))).isEmpty();
   }
