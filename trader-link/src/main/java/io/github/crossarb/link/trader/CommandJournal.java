@@ -1,25 +1,15 @@
 package io.github.crossarb.link.trader;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.crossarb.core.model.InstrumentId;
 import io.github.crossarb.core.model.Money;
 import io.github.crossarb.core.model.VenueId;
+import io.github.crossarb.core.store.JsonLinesJournal;
 import io.github.crossarb.core.venue.SubmitResult;
 import io.github.crossarb.link.trader.internal.JournalJson;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -51,7 +41,6 @@ import java.util.Optional;
 public final class CommandJournal implements Closeable {
   public static final String FILE_NAME = "commands.jsonl";
   private static final int SCHEMA_VERSION = 1;
-  private static final int MAX_LINE_BYTES = 1 << 20;
 
   /** Where a leg stands in the journal. */
   public enum State {
@@ -77,23 +66,17 @@ public final class CommandJournal implements Closeable {
     }
   }
 
-  private final Path file;
-  private final FileChannel channel;
-  private final FileLock lock;
+  private static final JsonLinesJournal.Format FORMAT =
+      new JsonLinesJournal.Format(JournalJson.MAPPER, "record", CommandJournalException::new);
+
+  private final JsonLinesJournal journal;
   private final Map<String, Entry> entries;
   private final Map<LocalDate, Money> sentPerDay;
-  private final long tornTailBytes;
-  private long end;
-  private IOException failure;
 
-  private CommandJournal(Path file, FileChannel channel, FileLock lock, Scan scan) {
-    this.file = file;
-    this.channel = channel;
-    this.lock = lock;
-    this.entries = scan.entries;
-    this.sentPerDay = scan.sentPerDay;
-    this.tornTailBytes = scan.tornTailBytes;
-    this.end = scan.validBytes;
+  private CommandJournal(JsonLinesJournal journal, Records records) {
+    this.journal = journal;
+    this.entries = records.entries;
+    this.sentPerDay = records.sentPerDay;
   }
 
   /**
@@ -104,39 +87,19 @@ public final class CommandJournal implements Closeable {
    * @throws IOException if it cannot be read, or another journal has it open
    */
   public static CommandJournal open(Path traderDir) throws IOException {
-    Files.createDirectories(traderDir);
-    Path file = traderDir.resolve(FILE_NAME);
-    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
-    try {
-      FileLock lock;
-      try {
-        lock = channel.tryLock();
-      } catch (OverlappingFileLockException e) {
-        lock = null;
-      }
-      if (lock == null) {
-        throw new IOException(file + " is open in another trader: one trader per data directory");
-      }
-      Scan scan = scan(file, channel);
-      if (scan.tornTailBytes > 0) {
-        channel.truncate(scan.validBytes);
-        channel.force(true);
-      }
-      return new CommandJournal(file, channel, lock, scan);
-    } catch (IOException | RuntimeException e) {
-      channel.close();
-      throw e;
-    }
+    Records records = new Records();
+    JsonLinesJournal journal = JsonLinesJournal.open(traderDir.resolve(FILE_NAME),
+        "trader: one trader per data directory", FORMAT, record -> apply(records, record));
+    return new CommandJournal(journal, records);
   }
 
   public Path file() {
-    return file;
+    return journal.file();
   }
 
   /** Bytes of a torn last line found (and cut off) when opening; 0 when the file was whole. */
   public long tornTailBytes() {
-    return tornTailBytes;
+    return journal.opened().tornTailBytes();
   }
 
   public synchronized Optional<Entry> find(String commandId) {
@@ -191,42 +154,12 @@ public final class CommandJournal implements Closeable {
   }
 
   private void append(ObjectNode o) throws IOException {
-    if (failure != null) {
-      throw new IOException("an append to " + file + " failed earlier; restart the trader", failure);
-    }
-    if (!channel.isOpen()) {
-      throw new IOException(file + " is closed");
-    }
-    ByteBuffer buffer = ByteBuffer.wrap((JournalJson.line(o) + "\n").getBytes(StandardCharsets.UTF_8));
-    long start = end;
-    try {
-      long position = start;
-      while (buffer.hasRemaining()) {
-        position += channel.write(buffer, position);
-      }
-      channel.force(true);
-      end = position;
-    } catch (IOException e) {
-      failure = e;
-      try {
-        channel.truncate(start);
-        channel.force(true);
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw e;
-    }
+    journal.append(JournalJson.line(o));
   }
 
   @Override
   public synchronized void close() throws IOException {
-    try {
-      if (lock.isValid()) {
-        lock.release();
-      }
-    } finally {
-      channel.close();
-    }
+    journal.close();
   }
 
   static LocalDate day(Instant at) {
@@ -235,72 +168,12 @@ public final class CommandJournal implements Closeable {
 
   // ------------------------------------------------------------------------------- reading
 
-  private static final class Scan {
+  private static final class Records {
     final Map<String, Entry> entries = new HashMap<>();
     final Map<LocalDate, Money> sentPerDay = new HashMap<>();
-    long validBytes;
-    long tornTailBytes;
   }
 
-  private static Scan scan(Path file, FileChannel channel) throws IOException {
-    Scan scan = new Scan();
-    ByteArrayOutputStream line = new ByteArrayOutputStream();
-    ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
-    long position = 0;
-    long lineNumber = 0;
-    long size = channel.size();
-    // A complete line that is not valid JSON is torn if nothing follows it, corrupt otherwise.
-    CommandJournalException unparsable = null;
-    while (position < size) {
-      buffer.clear();
-      int n = channel.read(buffer, position);
-      if (n < 0) {
-        break;
-      }
-      position += n;
-      buffer.flip();
-      while (buffer.hasRemaining()) {
-        byte b = buffer.get();
-        if (unparsable != null) {
-          throw unparsable;
-        }
-        if (b != '\n') {
-          if (line.size() >= MAX_LINE_BYTES) {
-            throw new CommandJournalException(file, lineNumber + 1, "line longer than " + MAX_LINE_BYTES + " bytes",
-                null);
-          }
-          line.write(b);
-          continue;
-        }
-        lineNumber++;
-        byte[] bytes = line.toByteArray();
-        line.reset();
-        ObjectNode object;
-        try {
-          object = JournalJson.parseObject(StandardCharsets.UTF_8.newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes)).toString());
-        } catch (CharacterCodingException | JsonProcessingException e) {
-          unparsable = new CommandJournalException(file, lineNumber, "not valid JSON: " + firstLine(e.getMessage()), e);
-          continue;
-        }
-        if (object == null) {
-          throw new CommandJournalException(file, lineNumber, "not a JSON object", null);
-        }
-        try {
-          apply(scan, object);
-        } catch (RuntimeException e) {
-          throw new CommandJournalException(file, lineNumber, "bad record: " + firstLine(e.getMessage()), e);
-        }
-        scan.validBytes += bytes.length + 1;
-      }
-    }
-    scan.tornTailBytes = size - scan.validBytes;
-    return scan;
-  }
-
-  private static void apply(Scan scan, ObjectNode o) {
+  private static void apply(Records records, ObjectNode o) {
     long version = JournalJson.whole(o, "schemaVersion");
     if (version != SCHEMA_VERSION) {
       throw new IllegalArgumentException("unsupported schemaVersion " + version + " (this version reads "
@@ -311,30 +184,22 @@ public final class CommandJournal implements Closeable {
     VenueId venue = VenueId.valueOf(JournalJson.text(o, "venue"));
     InstrumentId instrument = InstrumentId.parse(JournalJson.text(o, "instrument"));
     State state = State.valueOf(JournalJson.text(o, "state"));
-    Entry existing = scan.entries.get(commandId);
+    Entry existing = records.entries.get(commandId);
     if (state == State.SENDING) {
       if (existing != null) {
         throw new IllegalArgumentException("command " + commandId + " recorded SENDING twice");
       }
       Money notional = Money.parse(JournalJson.text(o, "notional"));
-      scan.entries.put(commandId, new Entry(commandId, State.SENDING, venue, instrument, notional, at, null));
-      scan.sentPerDay.merge(day(at), notional, Money::plus);
+      records.entries.put(commandId, new Entry(commandId, State.SENDING, venue, instrument, notional, at, null));
+      records.sentPerDay.merge(day(at), notional, Money::plus);
     } else {
       if (existing != null && existing.state() == State.DONE) {
         throw new IllegalArgumentException("command " + commandId + " recorded DONE twice");
       }
       SubmitResult result = JournalJson.submitResult(o.get("result"));
-      scan.entries.put(commandId, existing == null
+      records.entries.put(commandId, existing == null
           ? new Entry(commandId, State.DONE, venue, instrument, Money.ZERO, null, result)
           : new Entry(commandId, State.DONE, venue, instrument, existing.notional(), existing.sentAt(), result));
     }
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "";
-    }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 }
