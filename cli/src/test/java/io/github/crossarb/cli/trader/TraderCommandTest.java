@@ -87,7 +87,7 @@ class TraderCommandTest {
     CliRunner.Result markets = trader(env("TRADER_ALLOWED_MARKETS", "KXFED"), "run", "--venues", "kalshi");
     assertThat(markets.exitCode()).isEqualTo(ExitCodes.CONFIG);
     assertThat(markets.err()).contains("invalid TRADER_ALLOWED_MARKETS");
-    CliRunner.Result url = trader(env(), "run", "--venues", "kalshi", "--controller", "http://host:9001");
+    CliRunner.Result url = trader(env(), "run", "--venues", "kalshi", "--controller", "http://127.0.0.1:9001");
     assertThat(url.exitCode()).isEqualTo(ExitCodes.CONFIG);
     assertThat(url.errLines()).singleElement().asString().contains("invalid TRADER_LINK_URL");
     CliRunner.Result noUrl = trader(env("TRADER_LINK_URL", null), "run", "--venues", "kalshi");

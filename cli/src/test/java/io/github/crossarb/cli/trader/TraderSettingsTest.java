@@ -23,10 +23,10 @@ class TraderSettingsTest {
   @Test
   void settingsComeFromTheConfigurationWithTheirDefaults() {
     Configuration config = Configuration.resolve(Map.of(), CliRunner.environment(dataDir,
-        "TRADER_LINK_URL", "ws://arb-controller:9001", "TRADER_LINK_SECRET", SECRET,
+        "TRADER_LINK_URL", "ws://127.0.0.1:9001", "TRADER_LINK_SECRET", SECRET,
         "TRADER_ALLOWED_MARKETS", "KALSHI:KXFED-*, POLYMARKET:123", "TRADER_ID", "laptop"));
     TraderSettings s = TraderSettings.from(config, List.of(VenueId.POLYMARKET));
-    assertThat(s.controllerUrl()).isEqualTo("ws://arb-controller:9001");
+    assertThat(s.controllerUrl()).isEqualTo("ws://127.0.0.1:9001");
     assertThat(s.traderId()).isEqualTo("laptop");
     assertThat(s.deadman()).isEqualTo(Duration.ofSeconds(10));
     assertThat(s.limits().maxOrderNotional()).isEqualTo(Money.parse("50"));
@@ -44,7 +44,7 @@ class TraderSettingsTest {
   @Test
   void anOrderLimitAboveTheDailyLimitIsRefused() {
     Configuration config = Configuration.resolve(Map.of(), CliRunner.environment(dataDir,
-        "TRADER_LINK_URL", "ws://h:9001", "TRADER_LINK_SECRET", SECRET, "TRADER_ALLOWED_MARKETS", "*",
+        "TRADER_LINK_URL", "ws://127.0.0.1:9001", "TRADER_LINK_SECRET", SECRET, "TRADER_ALLOWED_MARKETS", "*",
         "TRADER_MAX_ORDER_NOTIONAL", "600"));
     assertThatThrownBy(() -> TraderSettings.from(config, List.of(VenueId.KALSHI)))
         .isInstanceOf(ConfigException.class)
