@@ -92,9 +92,10 @@ public final class SigningComparison {
       }
     }
     if (quick) {
-      orders = ordersSet ? orders : 200;
+      // Enough warm-up for the JIT to compile the signing path (about 1,500 signatures).
+      orders = ordersSet ? orders : 300;
       rounds = roundsSet ? rounds : 3;
-      warmup = 2;
+      warmup = 5;
     }
     return new Options(orders, rounds, warmup, nodeDir, out);
   }
