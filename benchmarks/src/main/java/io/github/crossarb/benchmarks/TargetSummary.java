@@ -25,13 +25,18 @@ public final class TargetSummary {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PREFIX = "io.github.crossarb.benchmarks.";
 
+  static final String QUICK_NOTE = "Quick (smoke) run: warm-ups too short for the JIT to finish; these numbers "
+      + "check that everything runs, they are not measurements. Judge the targets on a full run.\n\n";
+
   private TargetSummary() {}
 
   /** One row: a measured value against an upper (or, for ratios, lower) bound. */
   record Row(String target, String measured, String bound, boolean met) {}
 
   public static void main(String[] args) throws IOException {
-    Path dir = Path.of(args.length > 0 ? args[0] : "benchmarks/target/results");
+    boolean quick = args.length > 0 && args[0].equals("--quick");
+    int rest = quick ? 1 : 0;
+    Path dir = Path.of(args.length > rest ? args[rest] : "benchmarks/target/results");
     List<Row> rows;
     try {
       rows = rows(JSON.readTree(dir.resolve("jmh.json").toFile()), JSON.readTree(dir.resolve("signing.json").toFile()));
@@ -40,7 +45,7 @@ public final class TargetSummary {
       System.exit(1);
       return;
     }
-    String table = table(rows);
+    String table = (quick ? QUICK_NOTE : "") + table(rows);
     System.out.print(table);
     Files.writeString(dir.resolve("summary.md"), table, StandardCharsets.UTF_8);
     long missed = rows.stream().filter(r -> !r.met()).count();
