@@ -261,6 +261,7 @@ public final class SigningComparison {
 
   private static void exec(Path dir, List<String> command, int timeoutMinutes, String what)
       throws IOException, InterruptedException {
+    System.out.flush(); // our lines first, then the child's on the same terminal
     Process process;
     try {
       process = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
