@@ -2,6 +2,12 @@ package io.github.crossarb.polymarket.auth;
 
 import java.math.BigInteger;
 import java.util.Objects;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import org.bouncycastle.math.ec.ECMultiplier;
+import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
+import org.bouncycastle.util.BigIntegers;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
 import org.web3j.crypto.Sign;
@@ -11,6 +17,12 @@ import org.web3j.crypto.Sign;
  * only the address.
  */
 public final class PolymarketWallet {
+  private static final ECPoint G = Sign.CURVE_PARAMS.getG();
+  private static final BigInteger N = Sign.CURVE_PARAMS.getN();
+  private static final BigInteger HALF_N = N.shiftRight(1);
+  /** The multiplier BouncyCastle's ECDSASigner uses for k·G (precomputed comb, thread-safe). */
+  private static final ECMultiplier BASE_POINT = new FixedPointCombMultiplier();
+
   private final ECKeyPair keyPair;
   private final String address;
 
@@ -47,17 +59,44 @@ public final class PolymarketWallet {
 
   /**
    * Signs a 32-byte EIP-712 digest: {@code 0x} + r‖s‖v with v = 27 or 28 (deterministic, RFC 6979).
+   *
+   * <p>The same signature as web3j's {@code Sign.signMessage(digest, keyPair, false)} (BouncyCastle's
+   * ECDSA with an RFC 6979 HMAC-SHA256 nonce, s made canonical, at most n/2), computed in one step:
+   * web3j finds v by recovering the public key from the signature for each candidate recovery id
+   * until one matches, about 70% of the signing time; here v comes from the nonce point R = k·G
+   * itself (the parity of its y, flipped when s is negated to make it canonical).
    */
   public String signDigest(byte[] digest) {
     if (digest.length != 32) {
       throw new IllegalArgumentException("an EIP-712 digest has 32 bytes, got " + digest.length);
     }
-    Sign.SignatureData sig = Sign.signMessage(digest, keyPair, false);
-    byte[] out = new byte[65];
-    System.arraycopy(sig.getR(), 0, out, 0, 32);
-    System.arraycopy(sig.getS(), 0, out, 32, 32);
-    out[64] = sig.getV()[0];
-    return Hex.prefixed(out);
+    BigInteger d = keyPair.getPrivateKey();
+    BigInteger e = new BigInteger(1, digest); // n has 256 bits: the digest is used whole
+    HMacDSAKCalculator nonces = new HMacDSAKCalculator(new SHA256Digest());
+    nonces.init(N, d, digest);
+    while (true) {
+      BigInteger k = nonces.nextK();
+      ECPoint p = BASE_POINT.multiply(G, k).normalize();
+      BigInteger x = p.getAffineXCoord().toBigInteger();
+      BigInteger r = x.mod(N);
+      if (r.signum() == 0) {
+        continue;
+      }
+      BigInteger s = BigIntegers.modOddInverse(N, k).multiply(e.add(d.multiply(r))).mod(N);
+      if (s.signum() == 0) {
+        continue;
+      }
+      int recoveryId = (p.getAffineYCoord().testBitZero() ? 1 : 0) | (x.compareTo(N) >= 0 ? 2 : 0);
+      if (s.compareTo(HALF_N) > 0) {
+        s = N.subtract(s); // (r, n − s) is the signature of −R, whose y has the other parity
+        recoveryId ^= 1;
+      }
+      byte[] out = new byte[65];
+      System.arraycopy(BigIntegers.asUnsignedByteArray(32, r), 0, out, 0, 32);
+      System.arraycopy(BigIntegers.asUnsignedByteArray(32, s), 0, out, 32, 32);
+      out[64] = (byte) (27 + recoveryId);
+      return Hex.prefixed(out);
+    }
   }
 
   @Override
