@@ -38,10 +38,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Recomputing the edge of one pair (both directions) with 10 levels on every side of its three
- * books, as the engine does after each book update. {@code arb}: the books cross by a few cents
- * over several levels, so the search walks depth and sizes an opportunity; {@code none}: no edge
- * at the top of book, the common case, where the calculator should stop early.
+ * Recomputing the edge of one pair (both directions) with {@code levels} levels (1, 10, 50) on
+ * every side of its three books, as the engine does after each book update. {@code arb}: the books
+ * cross by a few cents over several levels, so the search walks depth and sizes an opportunity;
+ * {@code none}: no edge at the top of book, the common case, where the calculator should stop
+ * early.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -52,6 +53,10 @@ import org.openjdk.jmh.annotations.Warmup;
 public class EdgeRecomputeBenchmark {
   @Param({"arb", "none"})
   public String scenario;
+
+  /** Levels on every side of each of the three books. */
+  @Param({"1", "10", "50"})
+  public int levels;
 
   private EdgeCalculator calculator;
   private EdgeInputs inputs;
@@ -65,13 +70,14 @@ public class EdgeRecomputeBenchmark {
     boolean arb = scenario.equals("arb");
     // Kalshi YES asks from 0.40 (via NO bids), Kalshi YES bids from 0.38.
     OrderBook kalshi = new OrderBook(pair.kalshiInstrument(), clock);
-    kalshi.applySnapshot(book(pair.kalshiInstrument(), 380_000, 400_000));
+    kalshi.applySnapshot(book(pair.kalshiInstrument(), 380_000, 400_000, levels));
     // Polymarket NO token asks from 0.55 (arb: 0.40 + 0.55 < 1 after fees) or 0.61 (none).
     long polyNoAsk = arb ? 550_000 : 610_000;
     OrderBook polyNo = new OrderBook(poly.token(Outcome.NO), clock);
-    polyNo.applySnapshot(book(poly.token(Outcome.NO), polyNoAsk - 20_000, polyNoAsk));
+    polyNo.applySnapshot(book(poly.token(Outcome.NO), polyNoAsk - 20_000, polyNoAsk, levels));
     OrderBook polyYes = new OrderBook(poly.token(Outcome.YES), clock);
-    polyYes.applySnapshot(book(poly.token(Outcome.YES), 1_000_000 - polyNoAsk, 1_000_000 - polyNoAsk + 20_000));
+    polyYes.applySnapshot(book(poly.token(Outcome.YES), 1_000_000 - polyNoAsk, 1_000_000 - polyNoAsk + 20_000,
+        levels));
     TickGrid cent = TickGrid.fixed(Price.parse("0.01"));
     inputs = new EdgeInputs(pair, kalshi, polyYes, polyNo,
         new Instrument(pair.kalshiInstrument(), cent, Quantity.of(1), Quantity.of(1)),
@@ -87,13 +93,17 @@ public class EdgeRecomputeBenchmark {
     }
   }
 
-  /** Ten levels a side, one cent apart, 50 contracts each. */
-  private static BookSnapshot book(InstrumentId id, long bestBid, long bestAsk) {
+  /**
+   * {@code depth} levels a side, 50 contracts each, one cent apart for the first ten and a tenth of
+   * a cent apart after that (50 one-cent levels would not fit between 0 and 1 on both sides).
+   */
+  private static BookSnapshot book(InstrumentId id, long bestBid, long bestAsk, int depth) {
     List<Level> bids = new ArrayList<>();
     List<Level> asks = new ArrayList<>();
-    for (int i = 0; i < 10; i++) {
-      bids.add(new Level(Price.ofMicros(bestBid - i * 10_000L), Quantity.of(50)));
-      asks.add(new Level(Price.ofMicros(bestAsk + i * 10_000L), Quantity.of(50)));
+    for (int i = 0; i < depth; i++) {
+      long offset = i < 10 ? i * 10_000L : 90_000L + (i - 9) * 1_000L;
+      bids.add(new Level(Price.ofMicros(bestBid - offset), Quantity.of(50)));
+      asks.add(new Level(Price.ofMicros(bestAsk + offset), Quantity.of(50)));
     }
     return new BookSnapshot(id, bids, asks);
   }
