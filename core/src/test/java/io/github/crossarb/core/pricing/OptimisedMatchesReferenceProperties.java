@@ -172,6 +172,52 @@ class OptimisedMatchesReferenceProperties {
     return Arbitraries.oneOf(Arbitraries.integers().between(0, 20), Arbitraries.integers().between(0, 45));
   }
 
+  /**
+   * The reciprocal division on its own, at quotient and remainder boundaries (remainder 0, 1,
+   * d − 1), where its rarely taken corrections matter: random products almost never reach them.
+   */
+  @Property(tries = 5000)
+  void reciprocalDivisionIsExactAtTheBoundaries(
+      @ForAll("quotients") long q,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 18) int exp,
+      @ForAll("remainderPicks") int pick,
+      @ForAll("operands") long randomRemainder,
+      @ForAll boolean roundUp) {
+    java.math.BigInteger d = java.math.BigInteger.TEN.pow(exp);
+    long dl = d.longValueExact();
+    long r = switch (pick) {
+      case 0 -> 0;
+      case 1 -> 1;
+      case 2 -> dl - 1;
+      case 3 -> dl / 2;
+      default -> Long.remainderUnsigned(randomRemainder, dl);
+    };
+    java.math.BigInteger n = java.math.BigInteger.valueOf(q).multiply(d).add(java.math.BigInteger.valueOf(r));
+    long hi = n.shiftRight(64).longValueExact();
+    long lo = n.longValue();
+    boolean up = roundUp && r != 0;
+    if (up && q == Long.MAX_VALUE) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> WideArith.divideByPow10(hi, lo, exp, roundUp))
+          .isInstanceOf(ArithmeticException.class);
+    } else {
+      assertThat(WideArith.divideByPow10(hi, lo, exp, roundUp)).isEqualTo(up ? q + 1 : q);
+    }
+  }
+
+  @Provide
+  Arbitrary<Long> quotients() {
+    return Arbitraries.oneOf(Arbitraries.longs().between(0, Long.MAX_VALUE),
+        Arbitraries.longs().between(0, 1L << 24),
+        Arbitraries.longs().between(Long.MAX_VALUE - 1000, Long.MAX_VALUE),
+        Arbitraries.integers().between(0, 62).map(i -> 1L << i),
+        Arbitraries.integers().between(0, 62).map(i -> (1L << i) - 1));
+  }
+
+  @Provide
+  Arbitrary<Integer> remainderPicks() {
+    return Arbitraries.integers().between(0, 4);
+  }
+
   private static long pow10(int i) {
     long p = 1;
     for (int k = 0; k < i; k++) {
