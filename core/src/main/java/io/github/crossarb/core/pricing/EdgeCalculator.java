@@ -56,6 +56,11 @@ import java.util.Objects;
  * > 0} and total fees {@code F(n)} are nondecreasing (fee models are monotone), so on an open
  * range {@code (x, y)} no size beats {@code lin(y) − g − F(x)}: a branch and bound by bisection
  * over that bound returns exactly the brute-force optimum without trying every {@code n}.
+ * When both fee models are the venues' own (an exact linear fee per price, rounded once to a fee
+ * unit), a second bound is tighter: within a segment each leg's fee grows by {@code e·m} for
+ * {@code m} more units, give or take one fee unit, so {@code profit(n)} lies within the two fee
+ * units of a line whose slope is bracketed from a fee probed at {@code PROBE_QUANTITY}. A segment
+ * where profit clearly rises (the usual case) is then settled by its last size alone.
  *
  * <p><b>Threading.</b> An instance reuses its buffers and allocates nothing while searching (only
  * the result it returns). Confine it to one thread, like the books it reads.
@@ -64,6 +69,11 @@ public final class EdgeCalculator {
   private static final long SCALE = Fixed.SCALE;
   /** Bisection depth is at most 64, and each level leaves one pending range on the stack. */
   private static final int STACK = 160;
+  /**
+   * The quantity (a million contracts, in micros) at which a level's fee is probed to bracket its
+   * exact per-contract rate: the rounding error of one fee unit shrinks to a millionth.
+   */
+  private static final long PROBE_QUANTITY = 1_000_000L * Fixed.SCALE;
 
   private static final String NO_KALSHI_ASKS = "no asks on the Kalshi leg";
   private static final String NO_POLYMARKET_ASKS = "no asks on the Polymarket leg";
@@ -78,8 +88,10 @@ public final class EdgeCalculator {
 
   private final long[] stackX = new long[STACK];
   private final long[] stackFeesX = new long[STACK];
+  private final long[] stackProfitX = new long[STACK];
   private final long[] stackY = new long[STACK];
   private final long[] stackLinY = new long[STACK];
+  private final long[] stackProfitY = new long[STACK];
 
   // State of one evaluation; fields rather than locals so that nothing is allocated.
   private long unit;
@@ -87,8 +99,12 @@ public final class EdgeCalculator {
   private long agePolymarketYesMillis;
   private long agePolymarketNoMillis;
 
+  /** Both legs' fee models are linear then rounded once: the slope bound applies. */
+  private boolean linearFees;
+
   private long evalLin;
   private long evalFees;
+  private long evalProfit;
 
   private long bestN;
   private long bestProfit;
@@ -298,6 +314,7 @@ public final class EdgeCalculator {
     Leg p = polymarketLeg;
     k.load(kalshiAsks, in.kalshiFees(), cap);
     p.load(polymarketAsks, in.polymarketFees(), cap);
+    linearFees = k.roundingUnit > 0 && p.roundingUnit > 0;
     long nDepth = Math.min(k.depth(), p.depth()) / u;
     if (nDepth == 0) {
       return new NoOpportunity(pair.id(), direction, NoEdgeReason.NO_LIQUIDITY, DEPTH_BELOW_UNIT);
@@ -401,33 +418,73 @@ public final class EdgeCalculator {
   /**
    * Finds the best {@code n} in {@code [lo, hi]}, where both legs stay on levels {@code iK} and
    * {@code iP}, by bisection with the bound {@code lin(y) − g − F(x)} on the open range
-   * {@code (x, y)}. Right halves are explored first: profit tends to grow with size, so a good
-   * incumbent early prunes most left halves.
+   * {@code (x, y)} (and, with linear fees, the slope bounds from both ends). Right halves are
+   * explored first: profit tends to grow with size, so a good incumbent early prunes most left
+   * halves.
    */
   private void searchSegment(long lo, long hi, int iK, int iP) {
-    long g = Math.multiplyExact(unit, SCALE - kalshiLeg.price[iK] - polymarketLeg.price[iP]);
-    evalAt(lo, iK, iP);
+    Leg k = kalshiLeg;
+    Leg p = polymarketLeg;
+    long g = Math.multiplyExact(unit, SCALE - k.price[iK] - p.price[iP]);
+    // Profit per extra unit is g minus both exact unit fees: bracket it as [slopeLo, slopeHi].
+    // Off the line by less than one fee unit per leg: slack, in 1e-12 dollars.
+    long slopeLo = 0;
+    long slopeHi = 0;
+    long slack = 0;
+    boolean tight = linearFees;
+    if (tight) {
+      try {
+        k.ensureProbe(iK);
+        p.ensureProbe(iP);
+        slopeLo = Math.subtractExact(g, Math.addExact(k.unitFeeHigh(iK, unit), p.unitFeeHigh(iP, unit)));
+        slopeHi = Math.subtractExact(g, Math.addExact(k.unitFeeLow(iK, unit), p.unitFeeLow(iP, unit)));
+        slack = Math.multiplyExact(Math.addExact(k.roundingUnit, p.roundingUnit), SCALE);
+      } catch (ArithmeticException e) {
+        // Fees beyond a long at the probe: only absurd fee terms get here. The plain bound still
+        // finds the optimum; it just tries more sizes.
+        linearFees = false;
+        tight = false;
+      }
+    }
+    evalAt(hi, iK, iP);
     if (hi == lo) {
       return;
     }
-    long feesLo = evalFees;
-    evalAt(hi, iK, iP);
+    long linHi = evalLin;
+    long profitHi = evalProfit;
+    if (tight) {
+      // Every n in [lo, hi − 1] is m = hi − n >= 1 units left of hi.
+      long bound = rightBound(profitHi, slopeLo, hi - lo, slack);
+      if (bound < bestProfit || (bound == bestProfit && lo >= bestN)) {
+        return;
+      }
+    }
+    evalAt(lo, iK, iP);
     int sp = 0;
     stackX[sp] = lo;
-    stackFeesX[sp] = feesLo;
+    stackFeesX[sp] = evalFees;
+    stackProfitX[sp] = evalProfit;
     stackY[sp] = hi;
-    stackLinY[sp] = evalLin;
+    stackLinY[sp] = linHi;
+    stackProfitY[sp] = profitHi;
     sp++;
     while (sp > 0) {
       sp--;
       long x = stackX[sp];
       long feesX = stackFeesX[sp];
+      long profitX = stackProfitX[sp];
       long y = stackY[sp];
       long linY = stackLinY[sp];
+      long profitY = stackProfitY[sp];
       if (y - x < 2) {
         continue;
       }
       long bound = Math.subtractExact(Math.subtractExact(linY, g), feesX);
+      if (tight) {
+        long inside = y - x - 1; // sizes strictly between x and y
+        bound = Math.min(bound, leftBound(profitX, slopeHi, inside, slack));
+        bound = Math.min(bound, rightBound(profitY, slopeLo, inside, slack));
+      }
       if (bound < bestProfit || (bound == bestProfit && x + 1 >= bestN)) {
         continue; // no n in (x, y) can beat the incumbent (or tie it at a smaller n)
       }
@@ -435,15 +492,55 @@ public final class EdgeCalculator {
       evalAt(mid, iK, iP);
       stackX[sp] = x;
       stackFeesX[sp] = feesX;
+      stackProfitX[sp] = profitX;
       stackY[sp] = mid;
       stackLinY[sp] = evalLin;
+      stackProfitY[sp] = evalProfit;
       sp++;
       stackX[sp] = mid;
       stackFeesX[sp] = evalFees;
+      stackProfitX[sp] = evalProfit;
       stackY[sp] = y;
       stackLinY[sp] = linY;
+      stackProfitY[sp] = profitY;
       sp++;
     }
+  }
+
+  /**
+   * Above profit(x + m) for every {@code 1 <= m <= count}: profit(x) plus m times the largest
+   * possible slope, plus the rounding slack.
+   */
+  private static long leftBound(long profitX, long slopeHi, long count, long slack) {
+    long rise = slopeHi > 0 ? saturatedMultiply(slopeHi, count) : slopeHi;
+    return saturatedAdd(saturatedAdd(profitX, rise), slack);
+  }
+
+  /**
+   * Above profit(y − m) for every {@code 1 <= m <= count}: profit(y) minus m times the smallest
+   * possible slope, plus the rounding slack.
+   */
+  private static long rightBound(long profitY, long slopeLo, long count, long slack) {
+    long fall = slopeLo < 0 ? saturatedMultiply(slopeLo, count) : slopeLo;
+    return saturatedAdd(saturatedAdd(profitY, fall == Long.MIN_VALUE ? Long.MAX_VALUE : -fall), slack);
+  }
+
+  /** A bound that overflows bounds nothing: saturate (to "no pruning") rather than throw. */
+  private static long saturatedMultiply(long a, long b) {
+    long high = Math.multiplyHigh(a, b);
+    long low = a * b;
+    if ((high == 0 && low >= 0) || (high == -1 && low < 0)) {
+      return low;
+    }
+    return (a < 0) == (b < 0) ? Long.MAX_VALUE : Long.MIN_VALUE;
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    long r = a + b;
+    if (((a ^ r) & (b ^ r)) < 0) {
+      return a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+    return r;
   }
 
   /** Computes profit(n) for a size whose last unit ends on levels iK and iP; keeps the best. */
@@ -460,6 +557,7 @@ public final class EdgeCalculator {
     long profit = Math.subtractExact(lin, fees);
     evalLin = lin;
     evalFees = fees;
+    evalProfit = profit;
     if (profit > bestProfit || (profit == bestProfit && n < bestN)) {
       bestProfit = profit;
       bestN = n;
@@ -487,14 +585,24 @@ public final class EdgeCalculator {
     long[] feeBefore = new long[17];
     /** The taker fee of one whole contract at price[i]; valid below feesKnown. */
     long[] unitFee = new long[16];
+    /** The fee at PROBE_QUANTITY at price[i]; valid below probesKnown. */
+    long[] probeFee = new long[16];
     int count;
     int feesKnown;
+    int probesKnown;
     FeeModel fees;
+    /**
+     * The fee unit when the model is one whose fee is an exact linear function of quantity at
+     * each price rounded once (up or down) to that unit; 0 for any other model.
+     */
+    long roundingUnit;
 
     void load(BookLevels levels, FeeModel feeModel, long cap) {
       fees = feeModel;
+      roundingUnit = roundingUnit(feeModel);
       count = 0;
       feesKnown = 0;
+      probesKnown = 0;
       start[0] = 0;
       costBefore[0] = 0;
       feeBefore[0] = 0;
@@ -534,6 +642,38 @@ public final class EdgeCalculator {
       }
     }
 
+    /** Makes probeFee[level] valid (levels are probed in order, like their fees). */
+    void ensureProbe(int level) {
+      while (probesKnown <= level) {
+        probeFee[probesKnown] = fee(price[probesKnown], PROBE_QUANTITY);
+        probesKnown++;
+      }
+    }
+
+    /**
+     * At most the exact fee of {@code unit} more at price[i], in 1e-12 dollars. The probe is
+     * within one fee unit of the exact fee of PROBE_QUANTITY, which is 10^12 micro-contracts.
+     */
+    long unitFeeLow(int i, long unit) {
+      return WideArith.mulDivPow10(unit, Math.max(0, probeFee[i] - roundingUnit), 6, false);
+    }
+
+    /** At least the exact fee of {@code unit} more at price[i], in 1e-12 dollars. */
+    long unitFeeHigh(int i, long unit) {
+      return WideArith.mulDivPow10(unit, Math.addExact(probeFee[i], roundingUnit), 6, true);
+    }
+
+    /** The venues' own models are linear in quantity and rounded once; see their formulas. */
+    private static long roundingUnit(FeeModel model) {
+      if (model instanceof KalshiFeeModel) {
+        return KalshiFeeModel.FEE_UNIT_MICROS; // rounded up
+      }
+      if (model instanceof PolymarketFeeModel) {
+        return PolymarketFeeModel.FEE_UNIT_MICROS; // rounded down
+      }
+      return 0;
+    }
+
     /** Exact cost of the first q on this leg, level i being the one q ends on. */
     long costAt(int i, long q) {
       return Math.addExact(costBefore[i], Math.multiplyExact(price[i], q - start[i]));
@@ -560,6 +700,7 @@ public final class EdgeCalculator {
       int n = price.length * 2;
       price = Arrays.copyOf(price, n);
       unitFee = Arrays.copyOf(unitFee, n);
+      probeFee = Arrays.copyOf(probeFee, n);
       start = Arrays.copyOf(start, n + 1);
       costBefore = Arrays.copyOf(costBefore, n + 1);
       feeBefore = Arrays.copyOf(feeBefore, n + 1);

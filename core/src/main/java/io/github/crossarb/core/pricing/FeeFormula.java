@@ -58,10 +58,13 @@ final class FeeFormula {
     long x = priceMicros * (Fixed.SCALE - priceMicros); // at most 2.5e11
     long a = k;
     for (int i = 0; i < exponent; i++) {
-      if (x != 0 && a > Long.MAX_VALUE / x) {
+      // a * x > Long.MAX_VALUE, tested without a division: a, x >= 0.
+      long high = Math.multiplyHigh(a, x);
+      long low = a * x;
+      if (high != 0 || low < 0) {
         return unitsBig(x, quantityMicros);
       }
-      a *= x;
+      a = low;
     }
     return WideArith.mulDivPow10(a, quantityMicros, pow10, roundUp);
   }

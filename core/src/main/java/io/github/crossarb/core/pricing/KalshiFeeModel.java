@@ -15,6 +15,10 @@ import java.util.Objects;
  *
  * <p>Not modelled: the "rounding fee" that brings a non-direct member's balance to whole cents
  * (reconciled per order by Kalshi's accumulator), fee waivers, and index series with other rates.
+ *
+ * <p>{@link EdgeCalculator} relies on this fee being an exact linear function of the quantity at
+ * each price, rounded once to {@code FEE_UNIT_MICROS}: it bounds its size search with that. A
+ * formula that is not (a table, a minimum fee) must change the calculator's {@code roundingUnit}.
  */
 public final class KalshiFeeModel implements FeeModel {
 

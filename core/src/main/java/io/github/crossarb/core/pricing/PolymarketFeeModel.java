@@ -10,6 +10,10 @@ import io.github.crossarb.core.model.Quantity;
  * to $0.00001, with C shares at P dollars. Makers pay nothing (rebates are ignored: never count on
  * income). Rate and exponent are per market, from {@code /clob-markets} {@code fd.r} and
  * {@code fd.e}. The floor to 5 decimals is reported, not verified (reference §6).
+ *
+ * <p>{@link EdgeCalculator} relies on this fee being an exact linear function of the quantity at
+ * each price, rounded once to {@code FEE_UNIT_MICROS}: it bounds its size search with that. A
+ * formula that is not (a table, a minimum fee) must change the calculator's {@code roundingUnit}.
  */
 public final class PolymarketFeeModel implements FeeModel {
   /** Fees are floored to $0.00001. */
