@@ -481,6 +481,11 @@ public final class ExecutionRun {
         .otherwise(err -> new SubmitResult.Unknown(id, "submit did not answer: " + err.getMessage()))
         .compose(result -> {
           Instant at = emitOutcome(result);
+          if (firstFillAt == null && result instanceof SubmitResult.Accepted a && !a.filled().isZero()) {
+            // The hedge window opens when a fill is learnt, not when its order settles: the other
+            // leg's answer may settle first although it came later.
+            firstFillAt = at;
+          }
           ctx.orderFinished(result);
           return settle(leg, order, result, at);
         })
