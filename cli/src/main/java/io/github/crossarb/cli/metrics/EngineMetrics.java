@@ -261,7 +261,7 @@ public final class EngineMetrics implements EngineProbe, AutoCloseable {
   }
 
   /** Whether an execution's legs filled differently, by what it reported (hedges and unwinds aside). */
-  static boolean isMismatch(EngineEvent.ExecutionFinished f) {
+  public static boolean isMismatch(EngineEvent.ExecutionFinished f) {
     if (ExecutionOutcome.UNWOUND.name().equals(f.outcome()) || ExecutionOutcome.RESIDUAL_OPEN.name().equals(f.outcome())) {
       return true;
     }
