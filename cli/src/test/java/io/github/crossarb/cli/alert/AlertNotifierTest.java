@@ -58,7 +58,12 @@ class AlertNotifierTest {
   }
 
   static DeliveryPolicy policy(Duration rateWindow) {
-    return new DeliveryPolicy(4, Duration.ofMillis(20), Duration.ofSeconds(3), Duration.ofMillis(500), 100, rateWindow,
+    return policy(rateWindow, Duration.ofSeconds(5));
+  }
+
+  /** Short backoffs; a request timeout long enough that a busy machine does not turn a slow answer into a retry. */
+  static DeliveryPolicy policy(Duration rateWindow, Duration requestTimeout) {
+    return new DeliveryPolicy(4, Duration.ofMillis(20), Duration.ofSeconds(3), requestTimeout, 100, rateWindow,
         Duration.ofMillis(50));
   }
 
@@ -231,7 +236,8 @@ class AlertNotifierTest {
     hook.stubFor(post(path).inScenario("slow").whenScenarioStateIs(Scenario.STARTED)
         .willReturn(ok().withFixedDelay(2_000)).willSetStateTo("quick"));
     hook.stubFor(post(path).inScenario("slow").whenScenarioStateIs("quick").willReturn(ok()));
-    start(List.of(new AlertSink.Slack(Secret.of(url(path)))), Severity.WARNING, 20, policy(Duration.ofMinutes(1)));
+    start(List.of(new AlertSink.Slack(Secret.of(url(path)))), Severity.WARNING, 20,
+        policy(Duration.ofMinutes(1), Duration.ofMillis(300)));
 
     notifier.sink().emit(suspended("fed"));
 
@@ -311,15 +317,27 @@ class AlertNotifierTest {
   void theSnapshotIsPolledForStatesAndARecoveryGoesWhereItsProblemWent() throws Exception {
     hook.stubFor(post(SLACK_PATH).willReturn(ok()));
     java.util.concurrent.atomic.AtomicReference<EngineSnapshot> snapshot = new java.util.concurrent.atomic.AtomicReference<>(
-        AlertClassifierTest.snapshot(AlertClassifierTest.feeds(0, 0), Money.ZERO,
+        AlertClassifierTest.snapshot(AlertClassifierTest.feeds(0, 2), Money.ZERO,
             new EngineSnapshot.KillState(true, "operator (dashboard)", T)));
-    start(List.of(slack()), Severity.WARNING, 20, policy(Duration.ofMinutes(1)), snapshot::get);
+    AlertSettings settings = new AlertSettings(List.of(slack()), Severity.WARNING, Duration.ofMinutes(10), 20,
+        Duration.ofMillis(200));
+    notifier = new AlertNotifier(vertx, settings, policy(Duration.ofMinutes(1)),
+        new AlertClassifier(Money.parse("50"), Duration.ofMillis(200)), snapshot::get, problems::add,
+        InstantSource.system()).start();
 
-    await(() -> requests(SLACK_PATH).size() == 1, "the kill switch");
-    assertThat(requests(SLACK_PATH).get(0).getBodyAsString()).isEqualTo("{\"text\":\"[CRITICAL] Kill switch: kill "
+    await(() -> requests(SLACK_PATH).size() == 2, "the kill switch and the feed");
+    List<String> bodies = requests(SLACK_PATH).stream().map(LoggedRequest::getBodyAsString).toList();
+    assertThat(bodies.get(0)).isEqualTo("{\"text\":\"[CRITICAL] Kill switch: kill "
         + "switch engaged: operator (dashboard); no order is sent until a restart\"}");
-    holds(() -> requests(SLACK_PATH).size() == 1, Duration.ofMillis(300), "once, however often it is polled: "
-        + requests(SLACK_PATH).stream().map(LoggedRequest::getBodyAsString).toList());
+    assertThat(bodies.get(1)).startsWith("{\"text\":\"[WARNING] Feed untrusted: polymarket feed untrusted (2 of 10 books)");
+    holds(() -> requests(SLACK_PATH).size() == 2, Duration.ofMillis(300), "once each, however often it is polled");
+
+    // The feed recovers: an INFO notice, sent although below the minimum, because its problem was.
+    snapshot.set(AlertClassifierTest.snapshot(AlertClassifierTest.feeds(0, 0), Money.ZERO,
+        new EngineSnapshot.KillState(true, "operator (dashboard)", T)));
+    await(() -> requests(SLACK_PATH).size() == 3, "the recovery");
+    assertThat(requests(SLACK_PATH).get(2).getBodyAsString())
+        .isEqualTo("{\"text\":\"[INFO] Feed untrusted: polymarket feed recovered: 8 book(s) trusted\"}");
   }
 
   @Test
