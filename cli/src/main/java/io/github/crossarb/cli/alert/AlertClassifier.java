@@ -77,7 +77,7 @@ public final class AlertClassifier {
     } else if (event instanceof EngineEvent.Unwind u) {
       if (u.executionId() == null) {
         alerts.add(OperatorAlert.of(u.time(), AlertKind.LEG_MISMATCH, Severity.WARNING, u.pairId(),
-            "unwind on " + u.venue().label() + ": " + u.detail() + lossText(u.realizedLoss()),
+            "residual unwound on " + u.venue().label() + lossText(u.realizedLoss()) + ": " + u.detail(),
             "LEG_MISMATCH:" + u.pairId() + ":" + u.time().toEpochMilli()));
       } else {
         ExecutionSeen seen = seen(u.executionId());
@@ -170,16 +170,21 @@ public final class AlertClassifier {
       return;
     }
     boolean open = "RESIDUAL_OPEN".equals(f.outcome()) || (f.residual() != null && !f.residual().isZero());
-    StringBuilder text = new StringBuilder("execution ").append(f.executionId()).append(" ended ").append(f.outcome())
-        .append(": Kalshi filled ").append(f.kalshiFilled()).append(", Polymarket ").append(f.polymarketFilled());
+    // The detail is the executor's own summary (what each venue bought and sold); the filled counts of
+    // the event are net of unwinds, so they are not repeated here.
+    StringBuilder text = new StringBuilder("execution ").append(f.executionId()).append(" ended ").append(f.outcome());
+    List<String> parts = new ArrayList<>();
     if (f.residual() != null && !f.residual().isZero()) {
-      text.append(", residual ").append(f.residual()).append(" open");
+      parts.add("residual " + f.residual() + " open");
     }
     if (seen != null && seen.hedged) {
-      text.append("; hedged");
+      parts.add("hedge orders sent");
     }
     if (seen != null && seen.unwinds > 0) {
-      text.append("; unwound").append(lossText(seen.unwindLoss));
+      parts.add("unwound" + lossText(seen.unwindLoss));
+    }
+    if (!parts.isEmpty()) {
+      text.append(": ").append(String.join(", ", parts));
     }
     if (f.detail() != null && !f.detail().isBlank()) {
       text.append(" — ").append(f.detail());
@@ -238,7 +243,7 @@ public final class AlertClassifier {
   }
 
   private static String lossText(Money loss) {
-    return loss.isPositive() ? ", unwind loss $" + loss : "";
+    return loss.isPositive() ? " with a loss of $" + loss : "";
   }
 
   private static <K, V> Map<K, V> bounded() {

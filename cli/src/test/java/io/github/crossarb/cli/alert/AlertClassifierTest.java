@@ -80,8 +80,7 @@ class AlertClassifierTest {
       assertThat(a.severity()).isEqualTo(Severity.WARNING);
       assertThat(a.pairId()).isEqualTo("fed");
       assertThat(a.dedupKey()).isEqualTo("LEG_MISMATCH:x1");
-      assertThat(a.text()).isEqualTo("execution x1 ended UNWOUND: Kalshi filled 20, Polymarket 0; unwound, unwind loss"
-          + " $0.4 — detail of x1");
+      assertThat(a.text()).isEqualTo("execution x1 ended UNWOUND: unwound with a loss of $0.4 — detail of x1");
     });
   }
 
@@ -92,7 +91,7 @@ class AlertClassifierTest {
         .satisfies(a -> assertThat(a.text()).contains("residual 8 open"));
     assertThat(all(new EngineEvent.OrderSent(T, "fed", "x3", OrderPurpose.HEDGE, order("p9", VenueId.POLYMARKET)),
         finished("x3", "HEDGED", 20, 20, 0))).singleElement()
-        .satisfies(a -> assertThat(a.text()).contains("; hedged"));
+        .satisfies(a -> assertThat(a.text()).isEqualTo("execution x3 ended HEDGED: hedge orders sent — detail of x3"));
     assertThat(all(finished("x4", "HEDGED", 20, 20, 0), finished("x5", "NOTHING_FILLED", 0, 0, 0))).isEmpty();
   }
 
