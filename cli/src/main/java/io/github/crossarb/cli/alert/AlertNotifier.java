@@ -5,6 +5,8 @@ import io.github.crossarb.core.event.EngineEvent;
 import io.github.crossarb.core.event.EngineEvent.Severity;
 import io.github.crossarb.core.event.EventSink;
 import io.github.crossarb.link.controller.LinkEvent;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -60,6 +62,7 @@ public final class AlertNotifier {
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
+  private final AtomicLong suppressed = new AtomicLong();
   private long timer = -1;
   private boolean closed;
 
@@ -143,6 +146,19 @@ public final class AlertNotifier {
     return failed.get();
   }
 
+  /**
+   * Counts the deliveries in {@code registry}: {@code arb_alert_deliveries_total{result}} with
+   * {@code delivered}, {@code failed} (given up), {@code dropped} (queue full) and {@code suppressed}
+   * (rate limit).
+   */
+  public AlertNotifier registerMetrics(MeterRegistry registry) {
+    Map<String, AtomicLong> results = Map.of("delivered", delivered, "failed", failed, "dropped", dropped,
+        "suppressed", suppressed);
+    results.forEach((result, count) -> FunctionCounter.builder("arb.alert.deliveries", count, AtomicLong::get)
+        .description("Alert messages per webhook outcome").tag("result", result).register(registry));
+    return this;
+  }
+
   /** Stops polling and delivering (what is queued is dropped: the process is ending). */
   public Future<Void> close() {
     Promise<Void> done = Promise.promise();
@@ -221,6 +237,7 @@ public final class AlertNotifier {
         enqueue(s, alert);
       } else {
         s.suppressed++;
+        suppressed.incrementAndGet();
       }
     }
   }

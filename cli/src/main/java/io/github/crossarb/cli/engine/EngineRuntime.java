@@ -159,7 +159,8 @@ public final class EngineRuntime implements AutoCloseable {
       AlertSettings alertSettings = AlertSettings.from(config);
       AlertNotifier alerts = !alertSettings.enabled() ? null : new AlertNotifier(vertx, alertSettings,
           DeliveryPolicy.defaults(), new AlertClassifier(settings.engine().riskLimits().dailyLossLimit(),
-              alertSettings.feedUntrustedAfter()), published, events, clock).start();
+              alertSettings.feedUntrustedAfter()), published, events, clock)
+          .registerMetrics(metrics.registry()).start();
       if (alerts != null) {
         alerting.set(alerts.sink());
       }

@@ -210,6 +210,12 @@ class AlertNotifierTest {
     assertThat(bodies.get(2)).isEqualTo("{\"text\":\"[WARNING] Alerts suppressed: 3 alerts suppressed by the rate "
         + "limit of 2 per 1500 ms; see the engine's events for all of them\"}");
     holds(() -> requests(SLACK_PATH).size() == 3, Duration.ofMillis(300), "one summary only");
+    io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+        new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    notifier.registerMetrics(registry);
+    assertThat(registry.get("arb.alert.deliveries").tag("result", "suppressed").functionCounter().count()).isEqualTo(3);
+    await(() -> registry.get("arb.alert.deliveries").tag("result", "delivered").functionCounter().count() == 3,
+        "three delivered");
   }
 
   @Test
