@@ -130,7 +130,11 @@ public final class AlertNotifier {
 
   /** A trader link event (the link's structured signal, not its text). */
   public void linkEvent(LinkEvent event) {
-    context.runOnContext(v -> handle(() -> classifier.onLinkEvent(event)));
+    try {
+      context.runOnContext(v -> handle(() -> classifier.onLinkEvent(event)));
+    } catch (RuntimeException e) {
+      // Vert.x already closed (the process is ending): nothing to deliver with.
+    }
   }
 
   /** Alerts delivered (2xx), dropped from a full queue, and given up after retries or a 4xx. */
@@ -162,14 +166,19 @@ public final class AlertNotifier {
   /** Stops polling and delivering (what is queued is dropped: the process is ending). */
   public Future<Void> close() {
     Promise<Void> done = Promise.promise();
-    context.runOnContext(v -> {
-      closed = true;
-      if (timer >= 0) {
-        vertx.cancelTimer(timer);
-      }
-      client.close();
-      done.complete();
-    });
+    try {
+      context.runOnContext(v -> {
+        closed = true;
+        if (timer >= 0) {
+          vertx.cancelTimer(timer);
+        }
+        client.close();
+        done.complete();
+      });
+    } catch (RuntimeException e) {
+      closed = true; // Vert.x is closed already, and its timers and connections with it
+      done.tryComplete();
+    }
     return done.future();
   }
 

@@ -347,6 +347,38 @@ class AlertNotifierTest {
   }
 
   @Test
+  void aSlowWebhookNeverHoldsTheCallerAndAFullQueueDropsItsOldest() throws Exception {
+    hook.stubFor(post(SLACK_PATH).willReturn(ok().withFixedDelay(1_000)));
+    start(List.of(slack()), Severity.WARNING, 20, new DeliveryPolicy(4, Duration.ofMillis(20), Duration.ofSeconds(3),
+        Duration.ofSeconds(5), 2, Duration.ofMinutes(1), Duration.ofMillis(50)));
+
+    for (String pair : List.of("a", "b", "c", "d", "e")) {
+      notifier.sink().emit(suspended(pair));
+    }
+    // Every emit returned while the first POST was still waiting for its answer.
+    assertThat(notifier.delivered()).isZero();
+
+    await(() -> notifier.delivered() == 3, "the one in flight and the two queued");
+    assertThat(notifier.dropped()).isEqualTo(2);
+    holds(() -> requests(SLACK_PATH).size() == 3, Duration.ofMillis(300), "the dropped ones are not sent");
+    assertThat(requests(SLACK_PATH)).extracting(r -> r.getBodyAsString().substring(0, 40))
+        .containsExactly("{\"text\":\"[CRITICAL] Pair suspended (a): ", "{\"text\":\"[CRITICAL] Pair suspended (d): ",
+            "{\"text\":\"[CRITICAL] Pair suspended (e): ");
+  }
+
+  @Test
+  void theSinkNeverThrowsEvenOnceClosed() throws Exception {
+    start(List.of(slack()), Severity.WARNING, 20, policy(Duration.ofMinutes(1)));
+    notifier.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+    notifier.sink().emit(suspended("fed"));
+    notifier.linkEvent(new io.github.crossarb.link.controller.LinkEvent(T,
+        io.github.crossarb.link.controller.LinkEvent.Kind.DISCONNECTED, "tokyo", "gone"));
+    assertThat(requests(SLACK_PATH)).isEmpty();
+  }
+
+  @Test
   void settingsAndRequestsNeverPrintTheirSecrets() {
     AlertSettings settings = new AlertSettings(List.of(slack(),
         new AlertSink.Telegram("https://api.telegram.org", Secret.of(TELEGRAM_TOKEN), "42"),
