@@ -34,12 +34,8 @@ final class BookRelay implements BookListener {
   /**
    * @param onEngineContext called on the engine's context with the instrument whose latest update
    *     is ready in {@link #take}
+   * @param probe told of every update as it arrives (on the venue's context)
    */
-  BookRelay(Context context, Consumer<InstrumentId> onEngineContext) {
-    this(context, onEngineContext, EngineProbe.NONE);
-  }
-
-  /** @param probe told of every update as it arrives (on the venue's context) */
   BookRelay(Context context, Consumer<InstrumentId> onEngineContext, EngineProbe probe) {
     this.context = context;
     this.onEngineContext = onEngineContext;
