@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -46,6 +47,9 @@ import java.util.function.Supplier;
  * other 4xx. A sink that fails is reported once, as an engine alert naming the sink, never its URL.
  */
 public final class AlertNotifier {
+  /** The kinds whose problem alerts a recovery notice may follow. */
+  private static final Set<AlertKind> RECOVERABLE = EnumSet.of(AlertKind.FEED_UNTRUSTED, AlertKind.TRADER_DISCONNECTED);
+
   private final Vertx vertx;
   private final Context context;
   private final AlertSettings settings;
@@ -238,7 +242,9 @@ public final class AlertNotifier {
         return;
       }
       lastSent.put(alert.dedupKey(), now);
-      raised.add(alert.dedupKey());
+      if (RECOVERABLE.contains(alert.kind())) {
+        raised.add(alert.dedupKey()); // only these may be followed by a recovery: the set stays small
+      }
     }
     for (SinkState s : sinks) {
       flushSummary(s);
