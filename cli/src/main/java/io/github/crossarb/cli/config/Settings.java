@@ -333,6 +333,58 @@ public final class Settings {
       "Trader: markets it may trade, comma-separated instrument ids (`KALSHI:TICKER`, `POLYMARKET:TOKEN_ID`), "
           + "prefixes ending in `*`, or `*` for all; required by `trader run`."));
 
+  // Alerts: webhooks for the operator (issue 11). URLs and tokens are secrets: a webhook URL is its credential.
+
+  public static final Setting<Secret> ARB_ALERT_SLACK_URL = register(Setting.of(
+      "ARB_ALERT_SLACK_URL", Secret.class, ValueParsers::secretHttpUrl,
+      "Slack incoming webhook URL for alerts (`https://hooks.slack.com/services/...`); unset: no Slack alerts."));
+
+  public static final Setting<Secret> ARB_ALERT_DISCORD_URL = register(Setting.of(
+      "ARB_ALERT_DISCORD_URL", Secret.class, ValueParsers::secretHttpUrl,
+      "Discord webhook URL for alerts (`https://discord.com/api/webhooks/ID/TOKEN`); unset: no Discord alerts."));
+
+  public static final Setting<Secret> ARB_ALERT_TELEGRAM_TOKEN = register(Setting.of(
+      "ARB_ALERT_TELEGRAM_TOKEN", Secret.class, ValueParsers::telegramToken,
+      "Telegram bot token (`123456:ABC...` from @BotFather) for alerts, with `ARB_ALERT_TELEGRAM_CHAT_ID`."));
+
+  public static final Setting<String> ARB_ALERT_TELEGRAM_CHAT_ID = register(Setting.of(
+      "ARB_ALERT_TELEGRAM_CHAT_ID", String.class, ValueParsers::telegramChatId,
+      "Telegram chat to send alerts to: a numeric chat id (groups are negative) or `@channelname`."));
+
+  public static final Setting<String> ARB_ALERT_TELEGRAM_API = register(Setting.of(
+      "ARB_ALERT_TELEGRAM_API", String.class, ValueParsers::httpUrl,
+      "Telegram Bot API base URL (tests point it at 127.0.0.1); alerts go to `{base}/bot{token}/sendMessage`.")
+      .withDefault("https://api.telegram.org"));
+
+  public static final Setting<Secret> ARB_ALERT_NTFY_URL = register(Setting.of(
+      "ARB_ALERT_NTFY_URL", Secret.class, ValueParsers::secretHttpUrl,
+      "ntfy topic URL for alerts (`https://ntfy.sh/YOUR_TOPIC`; the topic name is the password); unset: no ntfy."));
+
+  public static final Setting<Secret> ARB_ALERT_NTFY_TOKEN = register(Setting.of(
+      "ARB_ALERT_NTFY_TOKEN", Secret.class, ValueParsers::bearerToken,
+      "ntfy access token (`tk_...`) for a protected topic, sent as a bearer token; needs `ARB_ALERT_NTFY_URL`."));
+
+  public static final Setting<String> ARB_ALERT_MIN_SEVERITY = register(Setting.of(
+      "ARB_ALERT_MIN_SEVERITY", String.class, text -> ValueParsers.oneOf(text, "info", "warning", "critical"),
+      "Least severe alert sent to the webhooks: `info`, `warning` or `critical`.")
+      .withDefault("warning"));
+
+  public static final Setting<Duration> ARB_ALERT_DEDUP_MS = register(Setting.of(
+      "ARB_ALERT_DEDUP_MS", Duration.class, ValueParsers::positiveMillis,
+      "An alert with the same key (kind and subject) as one sent within this many milliseconds is not sent again.")
+      .withDefault("600000"));
+
+  public static final Setting<Integer> ARB_ALERT_RATE_PER_MIN = register(Setting.of(
+      "ARB_ALERT_RATE_PER_MIN", Integer.class, ValueParsers::positiveInt,
+      "Most alerts each webhook gets per minute; beyond it they are counted and one `N alerts suppressed` summary "
+          + "follows when the limit lifts.")
+      .withDefault("20"));
+
+  public static final Setting<Duration> ARB_ALERT_FEED_UNTRUSTED_MS = register(Setting.of(
+      "ARB_ALERT_FEED_UNTRUSTED_MS", Duration.class, ValueParsers::positiveMillis,
+      "A venue feed with untrusted books (or silent) for this many milliseconds is alerted; its recovery too.")
+      .withDefault("60000"));
+
   private Settings() {}
 
   private static <T> Setting<T> register(Setting<T> setting) {
@@ -374,6 +426,14 @@ public final class Settings {
         && (config.get(TRADER_LINK_LISTEN).isEmpty() || config.get(TRADER_LINK_SECRET).isEmpty())) {
       throw new ConfigException(ARB_EXECUTE_REMOTE + " (from " + config.sourceOf(ARB_EXECUTE_REMOTE) + ") needs "
           + TRADER_LINK_LISTEN + " and " + TRADER_LINK_SECRET + ": the trader must have somewhere to dial in");
+    }
+    if (config.get(ARB_ALERT_TELEGRAM_TOKEN).isPresent() != config.get(ARB_ALERT_TELEGRAM_CHAT_ID).isPresent()) {
+      throw new ConfigException("set both " + ARB_ALERT_TELEGRAM_TOKEN + " and " + ARB_ALERT_TELEGRAM_CHAT_ID
+          + ", or neither");
+    }
+    if (config.get(ARB_ALERT_NTFY_TOKEN).isPresent() && config.get(ARB_ALERT_NTFY_URL).isEmpty()) {
+      throw new ConfigException(ARB_ALERT_NTFY_TOKEN + " (from " + config.sourceOf(ARB_ALERT_NTFY_TOKEN) + ") needs "
+          + ARB_ALERT_NTFY_URL);
     }
   }
 

@@ -194,6 +194,48 @@ final class ValueParsers {
     return text;
   }
 
+  /** An http(s) URL that is a credential (a webhook's): checked like {@link #httpUrl}, never quoted. */
+  static Secret secretHttpUrl(String text) {
+    URI uri;
+    try {
+      uri = new URI(text);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("not a URL");
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+      throw new IllegalArgumentException("must be an http:// or https:// URL with a host");
+    }
+    return Secret.of(text);
+  }
+
+  private static final Pattern TELEGRAM_TOKEN = Pattern.compile("[0-9]{1,20}:[A-Za-z0-9_-]{20,100}");
+  private static final Pattern TELEGRAM_CHAT = Pattern.compile("-?[0-9]{1,20}|@[A-Za-z][A-Za-z0-9_]{3,64}");
+  private static final Pattern BEARER_TOKEN = Pattern.compile("[A-Za-z0-9._~+/=-]{1,512}");
+
+  /** A Telegram bot token, {@code DIGITS:KEY}; never quoted. */
+  static Secret telegramToken(String text) {
+    if (!TELEGRAM_TOKEN.matcher(text).matches()) {
+      throw new IllegalArgumentException("not a Telegram bot token (digits, ':', then the key @BotFather gave)");
+    }
+    return Secret.of(text);
+  }
+
+  static String telegramChatId(String text) {
+    if (!TELEGRAM_CHAT.matcher(text).matches()) {
+      throw new IllegalArgumentException("expected a numeric chat id or @channelname, was \"" + text + "\"");
+    }
+    return text;
+  }
+
+  /** A token sent as {@code Authorization: Bearer ...}: header-safe characters only; never quoted. */
+  static Secret bearerToken(String text) {
+    if (!BEARER_TOKEN.matcher(text).matches()) {
+      throw new IllegalArgumentException("not a token (letters, digits and . _ ~ + / = - only)");
+    }
+    return Secret.of(text);
+  }
+
   /** Polymarket's signature type: 0 (EOA), 1 (proxy) or 2 (Safe). */
   static Integer polymarketSignatureType(String text) {
     return switch (text) {

@@ -1,11 +1,16 @@
 package io.github.crossarb.cli.engine;
 
+import io.github.crossarb.cli.alert.AlertClassifier;
+import io.github.crossarb.cli.alert.AlertNotifier;
+import io.github.crossarb.cli.alert.AlertSettings;
+import io.github.crossarb.cli.alert.DeliveryPolicy;
 import io.github.crossarb.cli.config.ConfigException;
 import io.github.crossarb.cli.config.Configuration;
 import io.github.crossarb.cli.config.Settings;
 import io.github.crossarb.cli.link.ControllerLink;
 import io.github.crossarb.cli.link.LinkServerFactory;
 import io.github.crossarb.cli.link.LinkServers;
+import io.github.crossarb.cli.metrics.EngineMetrics;
 import io.github.crossarb.cli.venue.VenueFactory;
 import io.github.crossarb.core.engine.ArbEngine;
 import io.github.crossarb.core.engine.EngineBooks;
@@ -56,6 +61,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The engine with everything it runs on, built from the configuration: Vert.x, both venues (on the
@@ -81,9 +88,11 @@ public final class EngineRuntime implements AutoCloseable {
   private final Path eventsFile;
   private final DurableLedger ledger;
   private final Link link;
+  private final EngineMetrics metrics;
+  private final AlertNotifier alerts;
 
   private EngineRuntime(Vertx vertx, Context context, List<Venue> venues, List<Closeable> files, ArbEngine engine,
-      Path eventsFile, DurableLedger ledger, Link link) {
+      Path eventsFile, DurableLedger ledger, Link link, EngineMetrics metrics, AlertNotifier alerts) {
     this.vertx = vertx;
     this.context = context;
     this.venues = venues;
@@ -92,6 +101,8 @@ public final class EngineRuntime implements AutoCloseable {
     this.eventsFile = eventsFile;
     this.ledger = ledger;
     this.link = link;
+    this.metrics = metrics;
+    this.alerts = alerts;
   }
 
   /** The trader link, when {@code TRADER_LINK_LISTEN} is set: its server and the controller's end. */
@@ -131,10 +142,28 @@ public final class EngineRuntime implements AutoCloseable {
           problem -> console.emit(new EngineEvent.Alert(clock.instant(), EngineEvent.Severity.CRITICAL, null,
               "the event log cannot be written: " + problem)));
       files.add(log);
+      // Metrics and alerts (issue 11): meters from the events, the engine's probe and its published
+      // snapshot; webhooks only when a sink is configured, on a context of their own, never blocking.
+      AtomicReference<ArbEngine> built = new AtomicReference<>();
+      Supplier<EngineSnapshot> published = () -> built.get() == null ? null : built.get().snapshot();
+      EngineMetrics metrics = new EngineMetrics(published, clock);
+      files.add(metrics::close);
+      EventSink counted = metrics.sink();
+      AtomicReference<EventSink> alerting = new AtomicReference<>(event -> { });
       EventSink events = event -> {
         log.emit(event);
         console.emit(event);
+        counted.emit(event);
+        alerting.get().emit(event);
       };
+      AlertSettings alertSettings = AlertSettings.from(config);
+      AlertNotifier alerts = !alertSettings.enabled() ? null : new AlertNotifier(vertx, alertSettings,
+          DeliveryPolicy.defaults(), new AlertClassifier(settings.engine().riskLimits().dailyLossLimit(),
+              alertSettings.feedUntrustedAfter()), published, events, clock)
+          .registerMetrics(metrics.registry()).start();
+      if (alerts != null) {
+        alerting.set(alerts.sink());
+      }
       Ledger live = Ledger.open(dataDir, pairs, clock);
       files.add(live.ledger());
       Context context = vertx.getOrCreateContext();
@@ -142,6 +171,9 @@ public final class EngineRuntime implements AutoCloseable {
       LinkHolder link = new LinkHolder();
       if (config.get(Settings.TRADER_LINK_LISTEN).isPresent()) {
         link.link = startLink(vertx, context, config, settings, linkServers, dataDir, events, clock);
+        if (alerts != null) {
+          link.link.controller().venues().onEvent(alerts::linkEvent);
+        }
       }
       ArbEngine engine = onContext(context, () -> {
         Venue kalshi = venueFactory.open(VenueId.KALSHI, vertx, config);
@@ -185,10 +217,12 @@ public final class EngineRuntime implements AutoCloseable {
                 "market cache: " + problem.getMessage())));
         RegistryWriter writer = new RegistryWriter(dataDir, events, clock);
         EngineSetup setup = new EngineSetup(kalshi, polymarket, registry.entries(), writer::save, markets, books,
-            events, trading, settings.engine(), clock);
+            events, trading, settings.engine(), clock, metrics);
         return new ArbEngine(vertx, setup);
       });
-      runtime = new EngineRuntime(vertx, context, venues, files, engine, log.file(), live.ledger(), link.link);
+      built.set(engine);
+      runtime = new EngineRuntime(vertx, context, venues, files, engine, log.file(), live.ledger(), link.link, metrics,
+          alerts);
     } catch (Exception | Error e) {
       closeQuietly(vertx, List.of(), null, files);
       throw e;
@@ -306,6 +340,16 @@ public final class EngineRuntime implements AutoCloseable {
     return ConsoleCommands.traders(status).lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
   }
 
+  /** The controller's Prometheus metrics ({@code scrape()} gives the text for {@code /metrics}). */
+  public EngineMetrics metrics() {
+    return metrics;
+  }
+
+  /** The alert webhooks' notifier, or empty when no {@code ARB_ALERT_*} sink is configured. */
+  public Optional<AlertNotifier> alerts() {
+    return Optional.ofNullable(alerts);
+  }
+
   /** The live ledger (positions.json); the paper ledger lives in {@code paper/}. */
   public DurableLedger ledger() {
     return ledger;
@@ -324,6 +368,13 @@ public final class EngineRuntime implements AutoCloseable {
         await(onContext(context, () -> link.server().close()), CLOSE_STEP_TIMEOUT, "the trader link server did not close");
       } catch (Exception e) {
         // Best effort: closing Vert.x below closes the traders' sockets anyway.
+      }
+    }
+    if (alerts != null) {
+      try {
+        await(alerts.close(), CLOSE_STEP_TIMEOUT, "the alert notifier did not close");
+      } catch (Exception e) {
+        // Best effort: closing Vert.x below ends its timers and connections anyway.
       }
     }
     closeQuietly(vertx, venues, context, files);

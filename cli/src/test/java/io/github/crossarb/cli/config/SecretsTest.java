@@ -38,7 +38,8 @@ class SecretsTest {
   void onlySecretTypedSettingsAreSecret() {
     assertThat(Settings.all()).filteredOn(Setting::isSecret).extracting(Setting::key)
         .containsExactly("KALSHI_KEY_B64", "POLY_PRIVATE_KEY", "POLY_API_KEY", "POLY_API_SECRET", "POLY_API_PASSPHRASE",
-            "TRADER_LINK_SECRET");
+            "TRADER_LINK_SECRET", "ARB_ALERT_SLACK_URL", "ARB_ALERT_DISCORD_URL", "ARB_ALERT_TELEGRAM_TOKEN",
+            "ARB_ALERT_NTFY_URL", "ARB_ALERT_NTFY_TOKEN");
     assertThat(Settings.all()).filteredOn(Setting::isSecret)
         .allSatisfy(setting -> assertThat(setting.defaultText()).isEmpty());
   }
@@ -57,6 +58,35 @@ class SecretsTest {
     Configuration config = Configuration.resolve(Map.of(), env("KALSHI_KEY_B64", wrapped));
 
     assertThat(config.require(Settings.KALSHI_KEY_B64).reveal()).isEqualTo(TestKeys.KALSHI_PEM);
+  }
+
+  @Test
+  void alertWebhookUrlsAndTokensAreSecretsRefusedWithoutEchoingThem() {
+    String url = "https://hooks.example.test/services/T0/B0/SECRETMARKER";
+    Configuration config = Configuration.resolve(Map.of(), env("ARB_ALERT_SLACK_URL", url,
+        "ARB_ALERT_TELEGRAM_TOKEN", "123456:SECRETMARKER_abcdefghijklmnop", "ARB_ALERT_TELEGRAM_CHAT_ID", "-1001",
+        "ARB_ALERT_NTFY_URL", "https://ntfy.example.test/SECRETMARKER", "ARB_ALERT_NTFY_TOKEN", "tk_SECRETMARKER"));
+    assertThat(config.require(Settings.ARB_ALERT_SLACK_URL).reveal()).isEqualTo(url);
+    assertThat(config.entries().toString()).doesNotContain("SECRETMARKER");
+
+    assertThatThrownBy(() -> Configuration.resolve(Map.of(), env("ARB_ALERT_DISCORD_URL", "ftp://SECRETMARKER/x")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("invalid ARB_ALERT_DISCORD_URL (from env): must be an http:// or https:// URL with a host");
+    assertThatThrownBy(() -> Configuration.resolve(Map.of(), env("ARB_ALERT_TELEGRAM_TOKEN", "SECRETMARKER",
+        "ARB_ALERT_TELEGRAM_CHAT_ID", "42")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageNotContaining("SECRETMARKER");
+    assertThatThrownBy(() -> Configuration.resolve(Map.of(), env("ARB_ALERT_NTFY_TOKEN", "SECRET MARKER\n",
+        "ARB_ALERT_NTFY_URL", "https://ntfy.example.test/t")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageNotContaining("SECRET");
+  }
+
+  @Test
+  void alertTelegramNeedsTokenAndChatTogether() {
+    assertThatThrownBy(() -> Configuration.resolve(Map.of(), env("ARB_ALERT_TELEGRAM_CHAT_ID", "42")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("ARB_ALERT_TELEGRAM_TOKEN and ARB_ALERT_TELEGRAM_CHAT_ID");
   }
 
   @Test

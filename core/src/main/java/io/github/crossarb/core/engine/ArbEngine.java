@@ -111,6 +111,13 @@ public final class ArbEngine {
   private final RiskGuard riskGuard;
   private final ClientOrderIds ids;
   private final BookRelay relay;
+  private final EngineProbe probe;
+  /**
+   * While the engine evaluates because of a book update: when that update arrived at the relay
+   * ({@link System#nanoTime()}); 0 otherwise (timers, operator commands), when no tick-to-order
+   * latency is measured.
+   */
+  private long evaluatingUpdateNanos;
 
   private final Map<String, PairState> pairs = new LinkedHashMap<>();
   private final Map<InstrumentId, List<PairState>> pairsByInstrument = new HashMap<>();
@@ -149,7 +156,8 @@ public final class ArbEngine {
     this.killSwitch = new KillSwitch(clock);
     this.riskGuard = new RiskGuard(config.riskLimits(), killSwitch);
     this.ids = new ClientOrderIds(clock.millis());
-    this.relay = new BookRelay(context, this::onBookChanged);
+    this.probe = setup.probe();
+    this.relay = new BookRelay(context, this::onBookChanged, probe);
     this.mode = config.mode();
     for (PairEntry entry : setup.pairs()) {
       pairs.put(entry.id(), new PairState(entry));
@@ -558,8 +566,13 @@ public final class ArbEngine {
     } else {
       book.markUntrusted(update.untrusted());
     }
-    for (PairState ps : pairsByInstrument.getOrDefault(instrument, List.of())) {
-      evaluate(ps);
+    evaluatingUpdateNanos = update.arrivedNanos();
+    try {
+      for (PairState ps : pairsByInstrument.getOrDefault(instrument, List.of())) {
+        evaluate(ps);
+      }
+    } finally {
+      evaluatingUpdateNanos = 0;
     }
     publishSoon();
   }
@@ -882,6 +895,13 @@ public final class ArbEngine {
     Execution ex = new Execution(ps, s, executionId, opp, new Exposures.InFlight(ps.id(),
         Exposures.notional(ledger, ps.id()), Exposures.unhedged(ledger, ps.id()), Money.ZERO, Money.ZERO));
     executions.put(executionId, ex);
+    if (evaluatingUpdateNanos != 0) {
+      try {
+        probe.tickToOrder(System.nanoTime() - evaluatingUpdateNanos);
+      } catch (RuntimeException e) {
+        // A probe must not throw; if one does, measuring is what is lost, never the execution.
+      }
+    }
     here(safe(() -> s.trading.executor().execute(request, ex))).onComplete(ar -> finished(ex, ar.result(), ar.cause()));
     publishSoon();
   }

@@ -18,11 +18,15 @@ import java.util.function.Consumer;
  * venue runs on. Updates that arrive while one is pending replace it: a burst costs one evaluation.
  */
 final class BookRelay implements BookListener {
-  /** A trusted book's levels, or why it is untrusted. */
-  record Update(BookSnapshot snapshot, UntrustedReason untrusted) {}
+  /**
+   * A trusted book's levels, or why it is untrusted, and when it arrived ({@link System#nanoTime()}
+   * in the venue's callback, for the tick-to-order latency).
+   */
+  record Update(BookSnapshot snapshot, UntrustedReason untrusted, long arrivedNanos) {}
 
   private final Context context;
   private final Consumer<InstrumentId> onEngineContext;
+  private final EngineProbe probe;
   private final Map<InstrumentId, Update> pending = new ConcurrentHashMap<>();
   private final Set<InstrumentId> scheduled = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
@@ -30,24 +34,38 @@ final class BookRelay implements BookListener {
   /**
    * @param onEngineContext called on the engine's context with the instrument whose latest update
    *     is ready in {@link #take}
+   * @param probe told of every update as it arrives (on the venue's context)
    */
-  BookRelay(Context context, Consumer<InstrumentId> onEngineContext) {
+  BookRelay(Context context, Consumer<InstrumentId> onEngineContext, EngineProbe probe) {
     this.context = context;
     this.onEngineContext = onEngineContext;
+    this.probe = probe;
   }
 
   @Override
   public void onBookUpdated(OrderBook book) {
+    long arrived = System.nanoTime();
+    count(book);
     if (book.isTrusted()) {
-      offer(book.instrument(), new Update(book.snapshot(), null));
+      offer(book.instrument(), new Update(book.snapshot(), null, arrived));
     } else {
-      offer(book.instrument(), new Update(null, book.integrity().reason()));
+      offer(book.instrument(), new Update(null, book.integrity().reason(), arrived));
     }
   }
 
   @Override
   public void onBookUntrusted(OrderBook book, UntrustedReason reason) {
-    offer(book.instrument(), new Update(null, reason == null ? UntrustedReason.INVALID_UPDATE : reason));
+    long arrived = System.nanoTime();
+    count(book);
+    offer(book.instrument(), new Update(null, reason == null ? UntrustedReason.INVALID_UPDATE : reason, arrived));
+  }
+
+  private void count(OrderBook book) {
+    try {
+      probe.bookUpdate(book.instrument().venue());
+    } catch (RuntimeException e) {
+      // A probe must not throw; if one does, the update still reaches the engine.
+    }
   }
 
   /** The latest update of {@code instrument} not yet taken, or null. Engine context only. */

@@ -24,6 +24,8 @@ import java.util.function.Consumer;
  * @param books the engine's book table (shared with paper execution)
  * @param events the audit trail
  * @param trading one per tradable mode (PAPER, LIVE); none for DRY_RUN
+ * @param probe told of book updates and tick-to-order latencies (metrics); {@link EngineProbe#NONE}
+ *     when nothing measures
  */
 public record EngineSetup(
     Venue kalshi,
@@ -35,7 +37,15 @@ public record EngineSetup(
     EventSink events,
     Map<EngineMode, Trading> trading,
     EngineConfig config,
-    InstantSource clock) {
+    InstantSource clock,
+    EngineProbe probe) {
+  /** A setup nothing measures. */
+  public EngineSetup(Venue kalshi, Venue polymarket, List<PairEntry> pairs, Consumer<PairEntry> pairChanged,
+      MarketDirectory markets, EngineBooks books, EventSink events, Map<EngineMode, Trading> trading,
+      EngineConfig config, InstantSource clock) {
+    this(kalshi, polymarket, pairs, pairChanged, markets, books, events, trading, config, clock, EngineProbe.NONE);
+  }
+
   public EngineSetup {
     Objects.requireNonNull(kalshi, "kalshi");
     Objects.requireNonNull(polymarket, "polymarket");
@@ -47,6 +57,7 @@ public record EngineSetup(
     trading = Map.copyOf(Objects.requireNonNull(trading, "trading"));
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(probe, "probe");
     if (kalshi.id() != VenueId.KALSHI || polymarket.id() != VenueId.POLYMARKET) {
       throw new IllegalArgumentException("venues must be Kalshi then Polymarket, got " + kalshi.id() + " and "
           + polymarket.id());

@@ -51,6 +51,8 @@ final class Harness implements AutoCloseable {
   final List<PairEntry> pairs = new ArrayList<>();
   EngineBooks books;
   ArbEngine engine;
+  /** What the engine reports measurements to; set before {@link #build}. */
+  EngineProbe probe = EngineProbe.NONE;
 
   Harness() {
     pairs.add(addPair(PAIR, TICKER, YES, NO));
@@ -116,7 +118,7 @@ final class Harness implements AutoCloseable {
     }
     books = new EngineBooks(clock);
     EngineSetup setup = new EngineSetup(kalshi, polymarket, pairs, pairChanges::add, MarketDirectory.direct(), books,
-        events, trading, config, clock);
+        events, trading, config, clock, probe);
     engine = new ArbEngine(vertx, setup);
     return engine;
   }
