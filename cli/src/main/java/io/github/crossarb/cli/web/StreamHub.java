@@ -29,6 +29,7 @@ final class StreamHub {
   private final Duration interval;
   private final Duration heartbeat;
   private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
+  private volatile Runnable onClose = () -> { };
 
   StreamHub(Vertx vertx, WebTarget target, int max, Duration interval, Duration heartbeat) {
     this.vertx = vertx;
@@ -40,6 +41,11 @@ final class StreamHub {
 
   int open() {
     return streams.size();
+  }
+
+  /** Runs {@code listener} after each stream is closed and forgotten (tests wait on it). */
+  void onClose(Runnable listener) {
+    this.onClose = listener;
   }
 
   void open(HttpServerRequest request, HttpServerResponse response) {
@@ -141,6 +147,7 @@ final class StreamHub {
         vertx.cancelTimer(beat);
       }
       streams.remove(this);
+      onClose.run();
     }
   }
 }

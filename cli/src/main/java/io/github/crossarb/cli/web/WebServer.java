@@ -161,6 +161,11 @@ public final class WebServer implements AutoCloseable {
     return streams.open();
   }
 
+  /** Runs {@code listener} after each live stream is closed and forgotten. */
+  void onStreamClosed(Runnable listener) {
+    streams.onClose(listener);
+  }
+
   private Router router() {
     Router router = Router.router(vertx);
     router.route().handler(this::securityHeaders);
