@@ -89,6 +89,7 @@ public final class EngineRuntime implements AutoCloseable {
   private final Link link;
   // Web dashboard (issue 11): set once the engine is built; null when ARB_WEB_LISTEN=off.
   private EventBuffer webEvents;
+  private EventSink notices;
   private WebDashboard.Started web;
   private JvmMetrics jvmMetrics;
 
@@ -202,13 +203,14 @@ public final class EngineRuntime implements AutoCloseable {
       });
       runtime = new EngineRuntime(vertx, context, venues, files, engine, log.file(), live.ledger(), link.link);
       runtime.webEvents = webEvents;
+      runtime.notices = events;
     } catch (Exception | Error e) {
       closeQuietly(vertx, List.of(), null, files);
       throw e;
     }
     try {
-      runtime.startWeb(config, console, clock); // before the engine starts: a taken port fails fast
       await(runtime.engine.start(), START_TIMEOUT, "the engine did not start");
+      runtime.startWeb(config, clock); // after: starting it must not delay the engine's first books
     } catch (Exception | Error e) {
       runtime.close();
       throw e;
@@ -223,11 +225,12 @@ public final class EngineRuntime implements AutoCloseable {
    * Starts the web server (dashboard, /health, /ready, /metrics) unless {@code ARB_WEB_LISTEN=off},
    * and tells the operator where it is and where its token comes from (never the token).
    */
-  private void startWeb(Configuration config, EventSink console, Clock clock) throws Exception {
+  private void startWeb(Configuration config, Clock clock) throws Exception {
     jvmMetrics = new JvmMetrics(); // MERGE: replaced by EngineMetrics (runtime.metrics()::scrape)
     web = WebDashboard.start(config, new RuntimeWebTarget(), jvmMetrics::scrape).orElse(null);
     if (web != null) {
-      console.emit(new EngineEvent.Alert(clock.instant(), EngineEvent.Severity.INFO, null, "web dashboard on http://"
+      // To the console and events.jsonl (the terminal dashboard shows only the engine's own events).
+      notices.emit(new EngineEvent.Alert(clock.instant(), EngineEvent.Severity.INFO, null, "web dashboard on http://"
           + web.server().address() + "/ (token: " + web.tokenSource() + ")"));
     }
   }

@@ -30,6 +30,10 @@ final class StreamHub {
   private final Duration heartbeat;
   private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
   private volatile Runnable onClose = () -> { };
+  /** The last snapshot written and its JSON: every stream sends the same one, serialised once. */
+  private Serialized last = new Serialized(null, null);
+
+  private record Serialized(EngineSnapshot snapshot, String json) {}
 
   StreamHub(Vertx vertx, WebTarget target, int max, Duration interval, Duration heartbeat) {
     this.vertx = vertx;
@@ -69,6 +73,13 @@ final class StreamHub {
       stream.send(first);
       stream.start();
     });
+  }
+
+  private synchronized String json(EngineSnapshot snapshot) {
+    if (last.snapshot() != snapshot) {
+      last = new Serialized(snapshot, WebServer.write(snapshot));
+    }
+    return last.json();
   }
 
   void closeAll() {
@@ -124,7 +135,7 @@ final class StreamHub {
         return;
       }
       lastSent = snapshot;
-      write("event: snapshot\ndata: " + WebServer.write(snapshot) + "\n\n");
+      write("event: snapshot\ndata: " + json(snapshot) + "\n\n");
     }
 
     void write(String text) {

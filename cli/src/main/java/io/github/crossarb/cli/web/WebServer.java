@@ -237,13 +237,23 @@ public final class WebServer implements AutoCloseable {
   }
 
   private void ready(RoutingContext ctx) {
-    Future<Optional<io.github.crossarb.link.controller.LinkStatus>> link;
+    Promise<Optional<io.github.crossarb.link.controller.LinkStatus>> link = Promise.promise();
+    // The link's state comes from the engine's context: a stuck engine must not hang /ready.
+    long timer = vertx.setTimer(options.healthTimeout().multipliedBy(2).toMillis(), id -> link.tryFail(
+        "no answer within " + options.healthTimeout().multipliedBy(2).toMillis() + " ms"));
     try {
-      link = target.remoteLink();
+      target.remoteLink().onComplete(ar -> {
+        if (ar.succeeded()) {
+          link.tryComplete(ar.result());
+        } else {
+          link.tryFail(ar.cause());
+        }
+      });
     } catch (RuntimeException e) {
-      link = Future.failedFuture(e);
+      link.tryFail(e);
     }
-    link.onComplete(ar -> {
+    link.future().onComplete(ar -> {
+      vertx.cancelTimer(timer);
       Readiness readiness;
       if (ar.failed()) {
         Readiness base = Readiness.of(target.published(), Optional.empty());

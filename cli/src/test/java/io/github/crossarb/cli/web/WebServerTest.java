@@ -439,6 +439,17 @@ class WebServerTest {
     assertThat(response.body()).contains("no link status: link closed");
   }
 
+  @Test
+  void readyDoesNotHangOnAStuckLink() throws Exception {
+    target.snapshot = ReadinessTest.withFeeds(target.snapshot, ReadinessTest.healthyFeeds());
+    target.link = Promise.<Optional<LinkStatus>>promise().future(); // never answers
+
+    HttpResponse<String> response = bearer("GET", "/ready", null);
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.body()).contains("no link status: no answer within 600 ms");
+  }
+
   // ---- /api/stream -----------------------------------------------------------------------
 
   /** A raw SSE client on a socket: the test reads its lines and closes it as a browser tab would. */
