@@ -32,13 +32,20 @@ public final class CliRunner {
   }
 
   public static Result controller(Map<String, String> environment, String... args) {
-    return run(Cli.commandLine(new ControllerCommand(environment).withOperatorInput(InputStream.nullInputStream())),
-        args);
+    return run(Cli.commandLine(new ControllerCommand(testWeb(environment))
+        .withOperatorInput(InputStream.nullInputStream())), args);
+  }
+
+  /** The web server on a port the OS picks unless the test chose: never the default 8080 (tests run side by side). */
+  private static Map<String, String> testWeb(Map<String, String> environment) {
+    Map<String, String> env = new HashMap<>(environment);
+    env.putIfAbsent("ARB_WEB_LISTEN", "127.0.0.1:0");
+    return env;
   }
 
   /** {@code controller} with venue commands answered by {@code venues}. */
   public static Result controller(Map<String, String> environment, VenueFactory venues, String... args) {
-    return run(Cli.commandLine(new ControllerCommand(environment, venues)
+    return run(Cli.commandLine(new ControllerCommand(testWeb(environment), venues)
         .withOperatorInput(InputStream.nullInputStream())), args);
   }
 

@@ -385,6 +385,19 @@ public final class Settings {
       "A venue feed with untrusted books (or silent) for this many milliseconds is alerted; its recovery too.")
       .withDefault("60000"));
 
+  // Web dashboard, health and metrics (issue: operations).
+
+  public static final Setting<String> ARB_WEB_LISTEN = register(Setting.of(
+      "ARB_WEB_LISTEN", String.class, ValueParsers::webListen,
+      "Controller: where the web dashboard, `/health`, `/ready` and `/metrics` listen, `HOST:PORT` (port 0: any "
+          + "free port), or `off`. On Fly `0.0.0.0:8080`: no public service, reached over the tailnet.")
+      .withDefault("127.0.0.1:8080"));
+
+  public static final Setting<Secret> ARB_WEB_TOKEN = register(Setting.of(
+      "ARB_WEB_TOKEN", Secret.class, ValueParsers::webToken,
+      "Controller: bearer token for everything on the web server but `/health`, at least 32 characters; unset: "
+          + "a random one is written to `ARB_DATA_DIR/web.token` (owner-only) at start."));
+
   private Settings() {}
 
   private static <T> Setting<T> register(Setting<T> setting) {

@@ -274,6 +274,20 @@ final class ValueParsers {
     return text;
   }
 
+  /** {@code HOST:PORT} for the web server, or {@code off} (kept as {@code off}). */
+  static String webListen(String text) {
+    return text.strip().equalsIgnoreCase("off") ? "off" : hostPort(text);
+  }
+
+  /** The web token; the message never quotes it. */
+  static Secret webToken(String text) {
+    if (text.length() < 32) {
+      throw new IllegalArgumentException("must be at least 32 characters (e.g. openssl rand -hex 32), was "
+          + text.length());
+    }
+    return Secret.of(text);
+  }
+
   /** The link secret; the message never quotes it. */
   static Secret linkSecret(String text) {
     if (text.length() < 32) {

@@ -91,7 +91,8 @@ public final class ControlFiles {
     }
   }
 
-  private static void writeOwnerOnly(Path target, String text) throws IOException {
+  /** Writes {@code text} to {@code target} owner-only (0600 where POSIX), atomically: temp file, fsync, rename. */
+  public static void writeOwnerOnly(Path target, String text) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");

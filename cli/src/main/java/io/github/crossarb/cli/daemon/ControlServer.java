@@ -176,57 +176,20 @@ public final class ControlServer implements AutoCloseable {
       error(req, 400, "the body is not JSON");
       return;
     }
+    if (name.equals("stop")) {
+      ObjectNode json = ControlJson.MAPPER.createObjectNode();
+      json.put("ok", true);
+      json.put("command", "stop");
+      reply(req, 202, json);
+      target.stop();
+      return;
+    }
     DashboardAction action;
-    switch (name) {
-      case "stop" -> {
-        ObjectNode json = ControlJson.MAPPER.createObjectNode();
-        json.put("ok", true);
-        json.put("command", "stop");
-        reply(req, 202, json);
-        target.stop();
-        return;
-      }
-      case "pause" -> action = new DashboardAction.Pause(text(args, "reason", PAUSE_REASON));
-      case "resume" -> action = new DashboardAction.Resume();
-      case "kill" -> {
-        String reason = text(args, "reason", null);
-        if (reason == null) {
-          error(req, 400, "kill needs a reason");
-          return;
-        }
-        action = new DashboardAction.Kill(reason);
-      }
-      case "approve", "reject" -> {
-        String id = text(args, "id", null);
-        if (id == null) {
-          error(req, 400, name + " needs an id (the execution id)");
-          return;
-        }
-        action = name.equals("approve") ? new DashboardAction.Approve(id)
-            : new DashboardAction.Reject(id, args.path("blacklist").asBoolean(false));
-      }
-      case "mode" -> {
-        String mode = text(args, "mode", "");
-        EngineMode engineMode;
-        switch (mode.toLowerCase(Locale.ROOT)) {
-          case "dry-run" -> engineMode = EngineMode.DRY_RUN;
-          case "paper" -> engineMode = EngineMode.PAPER;
-          case "live" -> engineMode = EngineMode.LIVE;
-          default -> {
-            error(req, 400, "mode must be dry-run, paper or live, was '" + mode + "'");
-            return;
-          }
-        }
-        if (engineMode == EngineMode.LIVE && !"LIVE".equals(text(args, "confirm", ""))) {
-          error(req, 400, "live mode needs \"confirm\":\"LIVE\"");
-          return;
-        }
-        action = new DashboardAction.SetMode(engineMode);
-      }
-      default -> {
-        error(req, 404, "no such command: " + name);
-        return;
-      }
+    try {
+      action = action(name, args, PAUSE_REASON);
+    } catch (BadCommand e) {
+      error(req, e.status(), e.getMessage());
+      return;
     }
     Future<?> result;
     try {
@@ -244,6 +207,66 @@ public final class ControlServer implements AutoCloseable {
         reply(req, 200, json);
       }
     });
+  }
+
+  /** A command the endpoint cannot run as asked: {@code status} 400 (bad arguments) or 404 (no such command). */
+  public static final class BadCommand extends Exception {
+    private final int status;
+
+    BadCommand(int status, String message) {
+      super(message, null, false, false);
+      this.status = status;
+    }
+
+    public int status() {
+      return status;
+    }
+  }
+
+  /**
+   * The operator action of command {@code name} with its JSON arguments (shared by this endpoint
+   * and the web dashboard): {@code pause {"reason"?}}, {@code resume}, {@code kill {"reason"}},
+   * {@code approve {"id"}}, {@code reject {"id","blacklist"?}}, {@code mode {"mode","confirm"}}.
+   */
+  public static DashboardAction action(String name, JsonNode args, String defaultPauseReason) throws BadCommand {
+    switch (name) {
+      case "pause" -> {
+        return new DashboardAction.Pause(text(args, "reason", defaultPauseReason));
+      }
+      case "resume" -> {
+        return new DashboardAction.Resume();
+      }
+      case "kill" -> {
+        String reason = text(args, "reason", null);
+        if (reason == null) {
+          throw new BadCommand(400, "kill needs a reason");
+        }
+        return new DashboardAction.Kill(reason);
+      }
+      case "approve", "reject" -> {
+        String id = text(args, "id", null);
+        if (id == null) {
+          throw new BadCommand(400, name + " needs an id (the execution id)");
+        }
+        return name.equals("approve") ? new DashboardAction.Approve(id)
+            : new DashboardAction.Reject(id, args.path("blacklist").asBoolean(false));
+      }
+      case "mode" -> {
+        String mode = text(args, "mode", "");
+        EngineMode engineMode;
+        switch (mode.toLowerCase(Locale.ROOT)) {
+          case "dry-run" -> engineMode = EngineMode.DRY_RUN;
+          case "paper" -> engineMode = EngineMode.PAPER;
+          case "live" -> engineMode = EngineMode.LIVE;
+          default -> throw new BadCommand(400, "mode must be dry-run, paper or live, was '" + mode + "'");
+        }
+        if (engineMode == EngineMode.LIVE && !"LIVE".equals(text(args, "confirm", ""))) {
+          throw new BadCommand(400, "live mode needs \"confirm\":\"LIVE\"");
+        }
+        return new DashboardAction.SetMode(engineMode);
+      }
+      default -> throw new BadCommand(404, "no such command: " + name);
+    }
   }
 
   private static String text(JsonNode args, String field, String fallback) {
@@ -279,7 +302,7 @@ public final class ControlServer implements AutoCloseable {
     reply(req, status, json);
   }
 
-  static String oneLine(Throwable e) {
+  public static String oneLine(Throwable e) {
     String m = e == null ? null : e.getMessage();
     String text = m == null || m.isBlank() ? (e == null ? "unknown error" : e.getClass().getSimpleName()) : m;
     int nl = text.indexOf('\n');

@@ -59,6 +59,11 @@ public final class EventBuffer implements EventSink {
     }
   }
 
+  /** The number of the newest entry (0 before the first): a reader that wants only what comes next starts here. */
+  public synchronized long last() {
+    return last;
+  }
+
   /** The entries numbered above {@code since}, oldest first, at most {@code limit}. */
   public synchronized Page since(long since, int limit) {
     List<Entry> out = new ArrayList<>();

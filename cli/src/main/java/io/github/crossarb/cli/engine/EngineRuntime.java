@@ -7,11 +7,16 @@ import io.github.crossarb.cli.alert.DeliveryPolicy;
 import io.github.crossarb.cli.config.ConfigException;
 import io.github.crossarb.cli.config.Configuration;
 import io.github.crossarb.cli.config.Settings;
+import io.github.crossarb.cli.daemon.EventBuffer;
 import io.github.crossarb.cli.link.ControllerLink;
 import io.github.crossarb.cli.link.LinkServerFactory;
 import io.github.crossarb.cli.link.LinkServers;
 import io.github.crossarb.cli.metrics.EngineMetrics;
+import io.github.crossarb.cli.tui.DashboardAction;
+import io.github.crossarb.cli.tui.TuiLoop;
 import io.github.crossarb.cli.venue.VenueFactory;
+import io.github.crossarb.cli.web.WebDashboard;
+import io.github.crossarb.cli.web.WebTarget;
 import io.github.crossarb.core.engine.ArbEngine;
 import io.github.crossarb.core.engine.EngineBooks;
 import io.github.crossarb.core.engine.EngineMode;
@@ -90,6 +95,10 @@ public final class EngineRuntime implements AutoCloseable {
   private final Link link;
   private final EngineMetrics metrics;
   private final AlertNotifier alerts;
+  // Web dashboard (issue 11): set once the engine is built; null when ARB_WEB_LISTEN=off.
+  private EventBuffer webEvents;
+  private EventSink notices;
+  private WebDashboard.Started web;
 
   private EngineRuntime(Vertx vertx, Context context, List<Venue> venues, List<Closeable> files, ArbEngine engine,
       Path eventsFile, DurableLedger ledger, Link link, EngineMetrics metrics, AlertNotifier alerts) {
@@ -150,11 +159,13 @@ public final class EngineRuntime implements AutoCloseable {
       files.add(metrics::close);
       EventSink counted = metrics.sink();
       AtomicReference<EventSink> alerting = new AtomicReference<>(event -> { });
+      EventBuffer webEvents = new EventBuffer(WEB_EVENTS_KEPT, event -> ConsoleEvents.format(event, false));
       EventSink events = event -> {
         log.emit(event);
         console.emit(event);
         counted.emit(event);
         alerting.get().emit(event);
+        webEvents.emit(event); // the web dashboard's live log
       };
       AlertSettings alertSettings = AlertSettings.from(config);
       AlertNotifier alerts = !alertSettings.enabled() ? null : new AlertNotifier(vertx, alertSettings,
@@ -223,17 +234,80 @@ public final class EngineRuntime implements AutoCloseable {
       built.set(engine);
       runtime = new EngineRuntime(vertx, context, venues, files, engine, log.file(), live.ledger(), link.link, metrics,
           alerts);
+      runtime.webEvents = webEvents;
+      runtime.notices = events;
     } catch (Exception | Error e) {
       closeQuietly(vertx, List.of(), null, files);
       throw e;
     }
     try {
       await(runtime.engine.start(), START_TIMEOUT, "the engine did not start");
+      runtime.startWeb(config, clock); // after: starting it must not delay the engine's first books
     } catch (Exception | Error e) {
       runtime.close();
       throw e;
     }
     return runtime;
+  }
+
+  /** How many recent events the web dashboard's live log keeps for its streams. */
+  private static final int WEB_EVENTS_KEPT = 500;
+
+  /**
+   * Starts the web server (dashboard, /health, /ready, /metrics) unless {@code ARB_WEB_LISTEN=off},
+   * and tells the operator where it is and where its token comes from (never the token).
+   */
+  private void startWeb(Configuration config, Clock clock) throws Exception {
+    web = WebDashboard.start(config, new RuntimeWebTarget(), metrics::scrape).orElse(null);
+    if (web != null) {
+      // To the console and events.jsonl (the terminal dashboard shows only the engine's own events).
+      notices.emit(new EngineEvent.Alert(clock.instant(), EngineEvent.Severity.INFO, null, "web dashboard on http://"
+          + web.server().address() + "/ (token: " + web.tokenSource() + ")"));
+    }
+  }
+
+  /** Where the web server listens, {@code HOST:PORT} with the port bound; empty when it is off. */
+  public Optional<String> webAddress() {
+    return web == null ? Optional.empty() : Optional.of(web.server().address());
+  }
+
+  /** The web server's view of this engine. */
+  private final class RuntimeWebTarget implements WebTarget {
+    @Override
+    public EngineSnapshot published() {
+      return engine.snapshot();
+    }
+
+    @Override
+    public Future<EngineSnapshot> snapshot() {
+      return engine.currentSnapshot();
+    }
+
+    @Override
+    public Future<Void> ping() {
+      Promise<Void> answered = Promise.promise();
+      context.runOnContext(ignored -> answered.complete());
+      return answered.future();
+    }
+
+    @Override
+    public Future<Optional<LinkStatus>> remoteLink() {
+      if (link == null) {
+        return Future.succeededFuture(Optional.empty());
+      }
+      return link.controller().venues().status()
+          .map(status -> status.remoteVenues().isEmpty() ? Optional.empty() : Optional.of(status));
+    }
+
+    @Override
+    public EventBuffer events() {
+      return webEvents;
+    }
+
+    @Override
+    public Future<?> perform(DashboardAction action) {
+      return TuiLoop.perform(engine, action);
+    }
   }
 
   /** Starts the link server on the engine's context, and the controller's end of it. */
@@ -357,6 +431,9 @@ public final class EngineRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    if (web != null) {
+      web.server().close(); // first: no command reaches an engine that is stopping
+    }
     try {
       await(engine.stop(), CLOSE_STEP_TIMEOUT, "the engine did not stop");
     } catch (Exception e) {

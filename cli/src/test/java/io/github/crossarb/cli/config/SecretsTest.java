@@ -39,9 +39,36 @@ class SecretsTest {
     assertThat(Settings.all()).filteredOn(Setting::isSecret).extracting(Setting::key)
         .containsExactly("KALSHI_KEY_B64", "POLY_PRIVATE_KEY", "POLY_API_KEY", "POLY_API_SECRET", "POLY_API_PASSPHRASE",
             "TRADER_LINK_SECRET", "ARB_ALERT_SLACK_URL", "ARB_ALERT_DISCORD_URL", "ARB_ALERT_TELEGRAM_TOKEN",
-            "ARB_ALERT_NTFY_URL", "ARB_ALERT_NTFY_TOKEN");
+            "ARB_ALERT_NTFY_URL", "ARB_ALERT_NTFY_TOKEN", "ARB_WEB_TOKEN");
     assertThat(Settings.all()).filteredOn(Setting::isSecret)
         .allSatisfy(setting -> assertThat(setting.defaultText()).isEmpty());
+  }
+
+  @Test
+  void aShortWebTokenIsRefusedWithoutQuotingIt() {
+    String shortToken = "not-long-enough-token-123";
+
+    assertThatThrownBy(() -> Configuration.resolve(Map.of(), env("ARB_WEB_TOKEN", shortToken)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("ARB_WEB_TOKEN").hasMessageContaining("at least 32 characters")
+        .hasMessageNotContaining(shortToken);
+    String token = "0123456789abcdef0123456789abcdef-web";
+    Configuration config = Configuration.resolve(Map.of(), env("ARB_WEB_TOKEN", token));
+    assertThat(config.require(Settings.ARB_WEB_TOKEN).reveal()).isEqualTo(token);
+    assertThat(config.require(Settings.ARB_WEB_TOKEN)).hasToString("***");
+  }
+
+  @Test
+  void webListenIsHostPortOrOff() {
+    assertThat(Configuration.resolve(Map.of(), env()).require(Settings.ARB_WEB_LISTEN)).isEqualTo("127.0.0.1:8080");
+    assertThat(Configuration.resolve(Map.of(), env("ARB_WEB_LISTEN", "OFF")).require(Settings.ARB_WEB_LISTEN))
+        .isEqualTo("off");
+    assertThat(Configuration.resolve(Map.of(), env("ARB_WEB_LISTEN", "0.0.0.0:0")).require(Settings.ARB_WEB_LISTEN))
+        .isEqualTo("0.0.0.0:0");
+    assertThatThrownBy(() -> Configuration.resolve(Map.of(), env("ARB_WEB_LISTEN", "8080")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("ARB_WEB_LISTEN");
+    assertThatThrownBy(() -> Configuration.resolve(Map.of(), env("ARB_WEB_LISTEN", "127.0.0.1:70000")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("ARB_WEB_LISTEN");
   }
 
   @Test

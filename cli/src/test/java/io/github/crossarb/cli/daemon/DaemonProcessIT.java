@@ -70,6 +70,7 @@ class DaemonProcessIT {
     Map<String, String> env = builder.environment();
     env.keySet().removeIf(key -> key.startsWith("ARB_") || key.startsWith("KALSHI_") || key.startsWith("POLY_")
         || key.startsWith("TRADER_") || key.equals("JAVA_OPTS"));
+    env.put("ARB_WEB_LISTEN", "127.0.0.1:0"); // never the default 8080: tests run side by side
     Process p = builder.start();
     started.add(p);
     return p;

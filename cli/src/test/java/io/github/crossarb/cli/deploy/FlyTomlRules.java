@@ -55,6 +55,7 @@ final class FlyTomlRules {
     checkMemory(root, found);
     checkKill(root, found);
     checkRestart(root, found);
+    checkHealth(root, found);
     return found;
   }
 
@@ -152,6 +153,31 @@ final class FlyTomlRules {
     boolean always = restarts.size() == 1 && "always".equals(restarts.get(0).path("policy").asText(null));
     if (!always) {
       found.add("one [[restart]] with policy \"always\" expected: the machine has no service to wake it");
+    }
+  }
+
+  /**
+   * An http check on GET /health at the port of ARB_WEB_LISTEN, which must bind every address:
+   * Fly's checks dial the machine's private address, never its loopback.
+   */
+  private static void checkHealth(JsonNode root, List<String> found) {
+    String listen = root.path("env").path("ARB_WEB_LISTEN").asText("");
+    if (!listen.startsWith("0.0.0.0:")) {
+      found.add("env ARB_WEB_LISTEN must be \"0.0.0.0:PORT\": Fly's health check dials the machine's private"
+          + " address (is " + describe(root.path("env").path("ARB_WEB_LISTEN")) + ")");
+      return;
+    }
+    String port = listen.substring("0.0.0.0:".length());
+    JsonNode checks = root.path("checks");
+    boolean health = false;
+    for (java.util.Iterator<JsonNode> it = checks.elements(); it.hasNext(); ) {
+      JsonNode check = it.next();
+      health |= "http".equals(check.path("type").asText(null)) && "/health".equals(check.path("path").asText(null))
+          && port.equals(check.path("port").asText(null));
+    }
+    if (!health) {
+      found.add("a [checks.NAME] of type \"http\" on path \"/health\" and port " + port
+          + " (ARB_WEB_LISTEN) is required");
     }
   }
 

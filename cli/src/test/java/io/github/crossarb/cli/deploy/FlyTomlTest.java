@@ -66,6 +66,11 @@ class FlyTomlTest {
         Arguments.of("kill signal not trapped", "kill_signal = \"SIGTERM\"", "kill_signal = \"SIGKILL\"", "kill_signal"),
         Arguments.of("restart on failure only", "policy = \"always\"", "policy = \"on-failure\"", "restart"),
         Arguments.of("other Dockerfile", "dockerfile = \"deploy/Dockerfile\"", "dockerfile = \"Dockerfile\"", "dockerfile"),
+        Arguments.of("web on loopback: the check cannot reach it", "ARB_WEB_LISTEN = \"0.0.0.0:8080\"",
+            "ARB_WEB_LISTEN = \"127.0.0.1:8080\"", "ARB_WEB_LISTEN"),
+        Arguments.of("check on another port", "port = 8080", "port = 9090", "/health"),
+        Arguments.of("check on another path", "path = \"/health\"", "path = \"/ready\"", "/health"),
+        Arguments.of("no health check", "[checks.controller]", "[checks_disabled.controller]", "/health"),
         Arguments.of("invalid TOML", "primary_region = \"ams\"", "primary_region = \"ams", "not valid TOML"),
         Arguments.of("duplicate key", "primary_region = \"ams\"", "primary_region = \"ams\"\nprimary_region = \"ams\"",
             "not valid TOML"));

@@ -101,6 +101,7 @@ final class EngineHarness implements AutoCloseable {
   Configuration configuration() {
     Map<String, String> env = new HashMap<>(sim.environment());
     env.put("ARB_DATA_DIR", dataDir.toString());
+    env.put("ARB_WEB_LISTEN", "127.0.0.1:0"); // never the default 8080: tests run side by side
     env.putAll(settings);
     return Configuration.resolve(Map.of(), env);
   }

@@ -103,6 +103,7 @@ class DashboardTmuxIT {
     builder.environment().keySet().removeIf(key -> key.startsWith("ARB_") || key.startsWith("KALSHI_")
         || key.startsWith("POLY_") || key.equals("JAVA_OPTS") || key.equals("TMUX") || key.equals("NO_COLOR"));
     builder.environment().put("TERM", "xterm-256color");
+    builder.environment().put("ARB_WEB_LISTEN", "127.0.0.1:0"); // never the default 8080: tests run side by side
     Process p = builder.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(20, TimeUnit.SECONDS)) {
