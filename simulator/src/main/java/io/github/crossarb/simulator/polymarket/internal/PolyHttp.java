@@ -1,6 +1,8 @@
 package io.github.crossarb.simulator.polymarket.internal;
 
 import io.github.crossarb.core.model.Fixed;
+import io.github.crossarb.core.model.VenueId;
+import io.github.crossarb.simulator.WireProbe;
 import io.github.crossarb.simulator.exchange.BookView;
 import io.github.crossarb.simulator.polymarket.PolymarketSimMarket;
 import io.vertx.core.MultiMap;
@@ -44,6 +46,10 @@ public final class PolyHttp implements PolyVenue.Feed {
 
   private record UserSession(PolyVenue.Creds creds, Set<String> markets) {}
 
+  private static final String ARRIVAL = "wireProbe.arrival";
+  /** The end-to-end benchmark's probe, or null (the usual case). */
+  private volatile WireProbe probe;
+
   public PolyHttp(PolyVenue venue, PolyFaultState faults) {
     this.venue = venue;
     this.faults = faults;
@@ -56,7 +62,18 @@ public final class PolyHttp implements PolyVenue.Feed {
     return router;
   }
 
+  /** Reports order requests arriving and market frames written to {@code value} (null: stop). */
+  public void wireProbe(WireProbe value) {
+    probe = value;
+  }
+
   private void routes() {
+    router.post("/order*").handler(ctx -> {
+      if (probe != null) {
+        ctx.put(ARRIVAL, System.nanoTime()); // as the headers arrive, before body, auth and matching
+      }
+      ctx.next();
+    });
     // The body is read before a fault may delay the request: a request left unread during a
     // latency fault loses its body, and the handler then fails with a 500 the venue would not send.
     router.route().handler(BodyHandler.create().setBodyLimit(1_000_000));
@@ -377,6 +394,7 @@ public final class PolyHttp implements PolyVenue.Feed {
       error(ctx, 400, "Invalid order payload");
       return;
     }
+    reportArrival(ctx, body);
     PolyVenue.Reply r = venue.postOrder(creds, body);
     answerOrder(ctx, r.status(), r.body());
   }
@@ -393,6 +411,9 @@ public final class PolyHttp implements PolyVenue.Feed {
     }
     JsonArray out = new JsonArray();
     for (Object o : arr) {
+      if (o instanceof JsonObject j) {
+        reportArrival(ctx, j);
+      }
       PolyVenue.Reply r = venue.postOrder(creds, o instanceof JsonObject j ? j : null);
       if (r.status() == 200) {
         out.add(r.body());
@@ -403,6 +424,17 @@ public final class PolyHttp implements PolyVenue.Feed {
       }
     }
     answerOrder(ctx, 200, out);
+  }
+
+  private void reportArrival(RoutingContext ctx, JsonObject body) {
+    WireProbe p = probe;
+    Long arrival = ctx.get(ARRIVAL);
+    if (p != null && arrival != null && body.getValue("order") instanceof JsonObject order) {
+      Object token = order.getValue("tokenId");
+      if (token != null) {
+        p.orderArrived(VenueId.POLYMARKET, token.toString(), arrival);
+      }
+    }
   }
 
   private void cancelOne(RoutingContext ctx, PolyVenue.Creds creds) {
@@ -707,8 +739,12 @@ public final class PolyHttp implements PolyVenue.Feed {
       return;
     }
     String text = message.encode();
+    WireProbe p = probe;
     marketSockets.forEach((ws, assets) -> {
       if (assets.contains(assetId)) {
+        if (p != null) {
+          p.bookFrameWritten(VenueId.POLYMARKET, assetId, System.nanoTime());
+        }
         ws.writeTextMessage(text);
       }
     });
