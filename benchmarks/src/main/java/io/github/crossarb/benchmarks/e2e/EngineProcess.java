@@ -125,6 +125,40 @@ public final class EngineProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits until all {@code pairs} pairs are loaded (neither loading, nor "not loaded", nor
+   * suspended): an engine may trade while some pairs failed to load, and a window on such a pair
+   * would never be taken.
+   */
+  public void awaitPairsLoaded(int pairs, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String last = "no snapshot";
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("the engine exited with " + process.exitValue() + ":\n" + tail(40));
+      }
+      JsonNode s = snapshot();
+      if (s != null) {
+        int ready = 0;
+        String problem = null;
+        for (JsonNode p : s.path("pairs")) {
+          String state = p.path("state").asText();
+          if (state.equals("loading") || state.equals("suspended") || state.startsWith("not loaded")) {
+            problem = problem == null ? p.path("pairId").asText() + ": " + state : problem;
+          } else {
+            ready++;
+          }
+        }
+        if (ready >= pairs) {
+          return;
+        }
+        last = ready + " of " + pairs + " loaded" + (problem == null ? "" : "; e.g. " + problem);
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
+    }
+    throw new IllegalStateException("the engine did not load all pairs within " + timeout.toSeconds() + " s: " + last);
+  }
+
   /** The daemon's snapshot, or null if it does not answer. */
   public JsonNode snapshot() throws InterruptedException {
     try {

@@ -110,6 +110,7 @@ final class Rig implements AutoCloseable {
       long t1 = System.nanoTime();
       engine = EngineProcess.start(jar, flags, dataDir, env);
       engine.awaitTrading(startTimeout);
+      engine.awaitPairsLoaded(pairs, startTimeout);
       long started = (System.nanoTime() - t1) / 1_000_000;
       Rig rig = new Rig(pairs, scenario, vertx, sim, engine, dataDir, gcLog, approve, started);
       sim.wireProbe(rig.probe);

@@ -556,18 +556,24 @@ public final class PolyHttp implements PolyVenue.Feed {
 
   // ------------------------------------------------------------------ Gamma
 
+  /** Gamma's numeric market ids: the first market gets the next one. */
+  private static final int GAMMA_FIRST_ID = 500_000;
+
   private List<JsonObject> gammaAll() {
     List<JsonObject> all = new ArrayList<>();
-    int id = 500_000;
+    int id = GAMMA_FIRST_ID;
     for (PolymarketSimMarket m : venue.markets()) {
-      id++;
-      BookView yes = venue.book(m.yesTokenId());
-      long mid = yes.bestBid().isPresent() && yes.bestAsk().isPresent()
-          ? (yes.bestBid().get().price().micros() + yes.bestAsk().get().price().micros()) / 2 : 500_000;
-      all.add(PolyWire.gammaMarket(m, id, venue.tickMicros(m.yesTokenId()), venue.isOpen(m.yesTokenId()),
-          PolyWire.num(mid), PolyWire.num(Fixed.SCALE - mid)));
+      all.add(gammaJson(m, ++id));
     }
     return all;
+  }
+
+  private JsonObject gammaJson(PolymarketSimMarket m, int id) {
+    BookView yes = venue.book(m.yesTokenId());
+    long mid = yes.bestBid().isPresent() && yes.bestAsk().isPresent()
+        ? (yes.bestBid().get().price().micros() + yes.bestAsk().get().price().micros()) / 2 : 500_000;
+    return PolyWire.gammaMarket(m, id, venue.tickMicros(m.yesTokenId()), venue.isOpen(m.yesTokenId()),
+        PolyWire.num(mid), PolyWire.num(Fixed.SCALE - mid));
   }
 
   private void gammaMarkets(RoutingContext ctx) {
@@ -579,14 +585,19 @@ public final class PolyHttp implements PolyVenue.Feed {
     Set<String> tokens = new HashSet<>(q.getAll("clob_token_ids"));
     String closed = q.get("closed");
     List<JsonObject> out = new ArrayList<>();
-    for (JsonObject m : gammaAll()) {
-      JsonArray tokenIds = new JsonArray(m.getString("clobTokenIds"));
-      if ((slugs.isEmpty() || slugs.contains(m.getString("slug")))
-          && (ids.isEmpty() || ids.contains(m.getString("id")))
-          && (conditions.isEmpty() || conditions.contains(m.getString("conditionId").toLowerCase(Locale.ROOT)))
-          && (tokens.isEmpty() || tokens.contains(tokenIds.getString(0)) || tokens.contains(tokenIds.getString(1)))
-          && (closed == null || Boolean.parseBoolean(closed) == m.getBoolean("closed"))) {
-        out.add(m);
+    int id = GAMMA_FIRST_ID;
+    for (PolymarketSimMarket m : venue.markets()) {
+      id++;
+      // The cheap filters first: a lookup by condition id must not build every market's JSON
+      // (with thousands of markets that made pair approval quadratic).
+      if ((slugs.isEmpty() || slugs.contains(m.slug()))
+          && (ids.isEmpty() || ids.contains(Integer.toString(id)))
+          && (conditions.isEmpty() || conditions.contains(m.conditionId().toLowerCase(Locale.ROOT)))
+          && (tokens.isEmpty() || tokens.contains(m.yesTokenId()) || tokens.contains(m.noTokenId()))) {
+        JsonObject json = gammaJson(m, id);
+        if (closed == null || Boolean.parseBoolean(closed) == json.getBoolean("closed")) {
+          out.add(json);
+        }
       }
     }
     int offset = intParam(q.get("offset"), 0);
