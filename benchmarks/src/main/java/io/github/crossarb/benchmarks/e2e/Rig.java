@@ -1,11 +1,15 @@
 package io.github.crossarb.benchmarks.e2e;
 
 import io.github.crossarb.cli.config.Configuration;
-import io.github.crossarb.cli.engine.DemoPairs;
+import io.github.crossarb.cli.command.pairs.PairApproval;
 import io.github.crossarb.cli.venue.StandardVenues;
 import io.github.crossarb.cli.venue.VenueSession;
 import io.github.crossarb.core.model.VenueId;
+import io.github.crossarb.core.pair.PairEntry;
 import io.github.crossarb.core.pair.PairRegistry;
+import io.github.crossarb.core.pair.PairRelation;
+import io.github.crossarb.core.venue.MarketInfo;
+import io.github.crossarb.simulator.scenario.PairSpec;
 import io.github.crossarb.core.store.PairsFile;
 import io.github.crossarb.simulator.Simulation;
 import io.github.crossarb.simulator.SimulationOptions;
@@ -100,8 +104,7 @@ final class Rig implements AutoCloseable {
       Configuration config = Configuration.resolve(Map.of(), env);
       try (VenueSession kalshi = VenueSession.open(StandardVenues::open, VenueId.KALSHI, config);
           VenueSession polymarket = VenueSession.open(StandardVenues::open, VenueId.POLYMARKET, config)) {
-        PairRegistry registry = DemoPairs.approveAll(scenario, kalshi, polymarket, Clock.systemUTC());
-        PairsFile.write(dataDir, registry);
+        PairsFile.write(dataDir, approveAll(scenario, kalshi, polymarket));
       }
       long approve = (System.nanoTime() - t0) / 1_000_000;
       Path gcLog = dataDir.resolve("engine-gc.log");
@@ -139,6 +142,22 @@ final class Rig implements AutoCloseable {
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
       }
     }
+  }
+
+  /**
+   * The scenario's pairs approved the way {@code pairs approve} (and the demo) does: both markets
+   * fetched from the venues and fingerprinted. One registry built at the end: approving into it
+   * one by one re-checks every entry each time, quadratic in the pairs (minutes at 5,000).
+   */
+  static PairRegistry approveAll(Scenario scenario, VenueSession kalshi, VenueSession polymarket) {
+    List<PairEntry> entries = new java.util.ArrayList<>();
+    java.time.Instant now = Clock.systemUTC().instant();
+    for (PairSpec pair : scenario.pairs()) {
+      MarketInfo k = kalshi.call(v -> PairApproval.kalshiMarket(v, pair.kalshi().ticker()));
+      MarketInfo p = polymarket.call(v -> PairApproval.polymarketMarket(v, pair.polymarket().conditionId()));
+      entries.add(PairApproval.entry(pair.id(), k, p, PairRelation.SAME, "benchmark", now));
+    }
+    return PairRegistry.of(entries);
   }
 
   static void deleteTree(Path dir) throws IOException {

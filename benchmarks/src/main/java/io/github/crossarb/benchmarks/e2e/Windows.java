@@ -59,6 +59,7 @@ final class Windows {
   private final Map<String, LongAdder> userFilled = new ConcurrentHashMap<>();
   private final Runnable unsubscribeK;
   private final Runnable unsubscribeP;
+  private final EventTail events;
   private long expectedExecutions;
   private int next;
 
@@ -97,7 +98,12 @@ final class Windows {
         }
       }
     }
-    expectedExecutions = Math.max(0, rig.engine.executions());
+    this.events = new EventTail(rig.dataDir.resolve("events.jsonl"));
+    try {
+      expectedExecutions = events.finished();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private void onEvent(ExchangeEvent e) {
@@ -114,8 +120,8 @@ final class Windows {
   /**
    * Opens the next window (pairs in turn), measures it and closes it.
    *
-   * @param awaitEngine wait for the engine's snapshot to count the execution (quiet runs); under
-   *     load, wait for the legs' fills instead (a snapshot of thousands of pairs is heavy)
+   * @param awaitEngine wait for the engine's event log to show the execution finished; under load,
+   *     wait for the legs' fills instead
    */
   Window run(boolean awaitEngine) throws InterruptedException {
     PairSpec pair = pairs.get(next++ % pairs.size());
@@ -172,13 +178,17 @@ final class Windows {
       throws InterruptedException {
     long deadline = System.nanoTime() + WAIT_NANOS;
     if (awaitEngine) {
-      while (System.nanoTime() < deadline) {
-        long done = rig.engine.executions();
-        if (done >= expectedExecutions) {
-          expectedExecutions = done;
-          return;
+      try {
+        while (System.nanoTime() < deadline) {
+          long done = events.finished();
+          if (done >= expectedExecutions) {
+            expectedExecutions = done;
+            return;
+          }
+          LockSupport.parkNanos(200_000);
         }
-        LockSupport.parkNanos(200_000);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
       }
       return;
     }
@@ -234,5 +244,10 @@ final class Windows {
   void close() {
     unsubscribeK.run();
     unsubscribeP.run();
+    try {
+      events.close();
+    } catch (java.io.IOException e) {
+      // only a reader
+    }
   }
 }
