@@ -234,11 +234,32 @@ final class Windows {
       out.add(w);
       missesInRow = w.seen() ? 0 : missesInRow + 1;
       if (missesInRow >= maxMissesInRow) {
-        throw new IllegalStateException(maxMissesInRow + " windows in a row got no orders from the engine; engine"
-            + " output:\n" + rig.engine.tail(30));
+        throw new IllegalStateException(maxMissesInRow + " windows in a row got no orders from the engine ("
+            + diagnosis(w.pair()) + "); engine output:\n" + rig.engine.tail(30));
       }
     }
     return out;
+  }
+
+  /** What the engine's snapshot says about {@code pairId} and its balances, for an error message. */
+  private String diagnosis(String pairId) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode s = rig.engine.snapshot();
+      if (s == null) {
+        return "no snapshot";
+      }
+      String pair = "";
+      for (com.fasterxml.jackson.databind.JsonNode p : s.path("pairs")) {
+        if (p.path("pairId").asText().equals(pairId)) {
+          pair = p.toString();
+        }
+      }
+      return "trading " + s.path("trading").asText() + " " + s.path("tradingDetail").asText() + "; balances "
+          + s.path("balances") + "; feeds " + s.path("feeds") + "; pair " + pair;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
+    }
   }
 
   void close() {

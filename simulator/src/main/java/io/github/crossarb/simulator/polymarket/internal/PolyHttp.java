@@ -690,7 +690,10 @@ public final class PolyHttp implements PolyVenue.Feed {
       }
       if ("unsubscribe".equals(op)) {
         assets.remove(id);
-      } else if (assets.add(id)) {
+      } else {
+        // Every subscribe gets the book, also for an asset already subscribed: a client that found
+        // a book silent resubscribes exactly to get a fresh snapshot (reference: "sent on subscribe").
+        assets.add(id);
         added.add(id);
       }
     }
