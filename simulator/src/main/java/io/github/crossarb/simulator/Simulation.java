@@ -208,6 +208,15 @@ public final class Simulation {
     return env;
   }
 
+  /**
+   * Installs {@code probe} (null removes it) on every server: book frames written and order
+   * requests arriving are reported to it.
+   */
+  public void wireProbe(WireProbe probe) {
+    kalshi.wireProbe(probe);
+    venues.forEach(v -> v.wireProbe(probe));
+  }
+
   /** Stops the timer and every server. */
   public Future<Void> close() {
     if (timer != null) {

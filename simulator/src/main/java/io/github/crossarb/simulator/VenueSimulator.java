@@ -15,4 +15,7 @@ public interface VenueSimulator {
   Map<String, String> environment();
 
   Future<Void> close();
+
+  /** Installs (or with null removes) a probe on this server's wire; a server without hooks ignores it. */
+  default void wireProbe(WireProbe probe) {}
 }

@@ -39,6 +39,15 @@ public final class CachedMarketDirectory implements MarketDirectory {
   private final AtomicReference<MarketCache> cache;
   private final AtomicBoolean writeScheduled = new AtomicBoolean();
   private final Object writeLock = new Object();
+  /** When the file was last written ({@link System#nanoTime()}), for {@link #MIN_WRITE_INTERVAL_NANOS}. */
+  private volatile long lastWriteNanos = System.nanoTime() - MIN_WRITE_INTERVAL_NANOS;
+
+  /**
+   * At most one rewrite of the whole file per this interval: the engine's start fetches thousands
+   * of markets, and rewriting the file for each (it holds them all) made the start quadratic
+   * (5,000 pairs: gigabytes written and allocated, close to the start timeout).
+   */
+  private static final long MIN_WRITE_INTERVAL_NANOS = 250_000_000L;
 
   /**
    * @param dataDir where {@code market-cache.json} lives
@@ -111,10 +120,16 @@ public final class CachedMarketDirectory implements MarketDirectory {
   }
 
   private void writeNow() {
+    long wait = lastWriteNanos + MIN_WRITE_INTERVAL_NANOS - System.nanoTime();
+    if (wait > 0) {
+      // Still marked scheduled: the markets remembered meanwhile ride along with this write.
+      java.util.concurrent.locks.LockSupport.parkNanos(wait);
+    }
     writeScheduled.set(false);
     synchronized (writeLock) {
       try {
         cache.get().withoutExpiredAt(clock.instant()).write(dataDir);
+        lastWriteNanos = System.nanoTime();
       } catch (IOException e) {
         onWriteFailure.accept(e);
       } catch (RuntimeException e) {

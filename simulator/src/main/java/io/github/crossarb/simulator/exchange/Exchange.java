@@ -47,6 +47,12 @@ public final class Exchange {
   private final Map<String, WorkingOrder> orders = new LinkedHashMap<>();
   /** Resting orders per account, so balance checks and expiry never scan the history. */
   private final Map<String, java.util.LinkedHashSet<WorkingOrder>> resting = new java.util.HashMap<>();
+  /**
+   * The resting orders with an expiration (GTD), in the resting index too: {@link #expireDue()}
+   * runs before every submit and Kalshi request, and scanning every resting order there made each
+   * of them O(book depth × markets), the simulator's bottleneck with thousands of markets.
+   */
+  private final java.util.LinkedHashSet<WorkingOrder> expiring = new java.util.LinkedHashSet<>();
   private final Map<String, List<Settlement>> settlements = new java.util.HashMap<>();
   private final java.util.Set<String> voided = new java.util.HashSet<>();
   private final List<Consumer<ExchangeEvent>> listeners = new CopyOnWriteArrayList<>();
@@ -392,14 +398,15 @@ public final class Exchange {
 
   /** Cancels GTD orders whose expiration has passed; returns how many. */
   public synchronized int expireDue() {
+    if (expiring.isEmpty()) {
+      return 0;
+    }
     Instant now = clock.instant();
     int n = 0;
-    for (String account : new ArrayList<>(resting.keySet())) {
-      for (WorkingOrder o : restingOf(account)) {
-        if (o.expiration != null && !o.expiration.isAfter(now)) {
-          cancelResting(markets.get(o.market), o);
-          n++;
-        }
+    for (WorkingOrder o : new ArrayList<>(expiring)) {
+      if (o.state == OrderState.RESTING && !o.expiration.isAfter(now)) {
+        cancelResting(markets.get(o.market), o);
+        n++;
       }
     }
     return n;
@@ -464,6 +471,9 @@ public final class Exchange {
       PriceLadder ladder = m.ladder(o.side);
       ladder.add(o);
       resting.computeIfAbsent(o.account, k -> new java.util.LinkedHashSet<>()).add(o);
+      if (o.expiration != null) {
+        expiring.add(o);
+      }
       publishLevel(m, ladder, o.price, o.remaining, o);
     }
     orderChanged(o);
@@ -766,6 +776,7 @@ public final class Exchange {
       if (set != null) {
         set.remove(o);
       }
+      expiring.remove(o);
       AccountState a = accounts.get(o.account);
       if (a != null && a.unlimited) {
         orders.remove(o.orderId);

@@ -5,7 +5,9 @@ import io.github.crossarb.core.model.Outcome;
 import io.github.crossarb.core.model.Price;
 import io.github.crossarb.core.model.Quantity;
 import io.github.crossarb.core.model.Side;
+import io.github.crossarb.core.model.VenueId;
 import io.github.crossarb.core.venue.TimeInForce;
+import io.github.crossarb.simulator.WireProbe;
 import io.github.crossarb.simulator.exchange.Accounts;
 import io.github.crossarb.simulator.exchange.BookView;
 import io.github.crossarb.simulator.exchange.Exchange;
@@ -73,6 +75,9 @@ public final class KalshiSimulator {
   private final Map<String, KalshiMarketSpec> marketsByTicker = new LinkedHashMap<>();
   private final Map<String, KalshiSeriesSpec> series = new LinkedHashMap<>();
   private HttpServer server;
+  /** The end-to-end benchmark's probe, or null (the usual case). */
+  private volatile WireProbe probe;
+  private static final String ARRIVAL = "wireProbe.arrival";
 
   /**
    * @param exchange the Kalshi engine ({@code ScenarioExchanges.kalshi})
@@ -111,6 +116,12 @@ public final class KalshiSimulator {
     return server.actualPort();
   }
 
+  /** Reports order requests arriving and book frames written to {@code value} (null: stop). */
+  public void wireProbe(WireProbe value) {
+    probe = value;
+    streams.probe = value;
+  }
+
   /** REST base URL, e.g. {@code http://127.0.0.1:PORT/trade-api/v2}. */
   public String apiUrl() {
     return "http://127.0.0.1:" + port() + API_PREFIX;
@@ -142,6 +153,12 @@ public final class KalshiSimulator {
 
   private Router router() {
     Router r = Router.router(vertx);
+    r.post(API_PREFIX + "/portfolio/events/orders*").handler(ctx -> {
+      if (probe != null) {
+        ctx.put(ARRIVAL, System.nanoTime()); // as the headers arrive, before body, auth and matching
+      }
+      ctx.next();
+    });
     r.route(WS_PATH).handler(this::upgrade);
     // Like any origin server with a clock (RFC 9110 §6.6.1), and the exchange's clock at that:
     // `controller doctor` measures clock skew from it (Kalshi has no time endpoint).
@@ -604,6 +621,7 @@ public final class KalshiSimulator {
 
   private void create(RoutingContext ctx) {
     JsonObject body = body(ctx);
+    reportArrival(ctx, body);
     reply(ctx, 201, createOne(body));
   }
 
@@ -612,6 +630,7 @@ public final class KalshiSimulator {
     JsonArray out = new JsonArray();
     for (Object item : orders) {
       JsonObject one = item instanceof JsonObject o ? o : new JsonObject();
+      reportArrival(ctx, one);
       try {
         out.add(createOne(one));
       } catch (BadRequest e) {
@@ -620,6 +639,14 @@ public final class KalshiSimulator {
       }
     }
     reply(ctx, 201, new JsonObject().put("orders", out));
+  }
+
+  private void reportArrival(RoutingContext ctx, JsonObject body) {
+    WireProbe p = probe;
+    Long arrival = ctx.get(ARRIVAL);
+    if (p != null && arrival != null && body.getValue("ticker") instanceof String ticker) {
+      p.orderArrived(VenueId.KALSHI, ticker, arrival);
+    }
   }
 
   private JsonObject createOne(JsonObject body) {

@@ -2,6 +2,8 @@ package io.github.crossarb.simulator.kalshi;
 
 import io.github.crossarb.core.model.Fixed;
 import io.github.crossarb.core.model.Side;
+import io.github.crossarb.core.model.VenueId;
+import io.github.crossarb.simulator.WireProbe;
 import io.github.crossarb.simulator.exchange.Accounts;
 import io.github.crossarb.simulator.exchange.BookView;
 import io.github.crossarb.simulator.exchange.Exchange;
@@ -44,6 +46,8 @@ final class KalshiStreams {
   private final Duration pingInterval;
   private final List<Session> sessions = new CopyOnWriteArrayList<>();
   private final Runnable unsubscribe;
+  /** The end-to-end benchmark's probe, or null. */
+  volatile WireProbe probe;
 
   KalshiStreams(Vertx vertx, Exchange exchange, FaultInjector faults, Set<String> tickers, Duration pingInterval) {
     this.vertx = vertx;
@@ -382,6 +386,10 @@ final class KalshiStreams {
       s.seq++;
       JsonObject frame = new JsonObject().put("type", "orderbook_delta").put("sid", s.sid).put("seq", s.seq)
           .put("msg", msg);
+      WireProbe p = probe;
+      if (p != null) {
+        p.bookFrameWritten(VenueId.KALSHI, c.market(), System.nanoTime());
+      }
       send(frame);
       if (faults.take(FaultKinds.SEQ_DUPLICATE, c.market()).isPresent()) {
         send(frame);

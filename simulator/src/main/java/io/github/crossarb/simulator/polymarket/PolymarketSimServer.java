@@ -1,5 +1,6 @@
 package io.github.crossarb.simulator.polymarket;
 
+import io.github.crossarb.simulator.WireProbe;
 import io.github.crossarb.simulator.exchange.Exchange;
 import io.github.crossarb.simulator.fault.FaultInjector;
 import io.github.crossarb.simulator.polymarket.internal.PolyFaultState;
@@ -127,6 +128,11 @@ public final class PolymarketSimServer {
     env.put("POLY_DATA_URL", dataUrl());
     env.put("POLY_GEOBLOCK_URL", geoblockUrl());
     return env;
+  }
+
+  /** Reports order requests arriving and market frames written to {@code probe} (null: stop). */
+  public void wireProbe(WireProbe probe) {
+    http.wireProbe(probe);
   }
 
   public PolymarketFaults faults() {

@@ -5,6 +5,7 @@ import io.github.crossarb.core.model.VenueId;
 import io.github.crossarb.simulator.SimulationContext;
 import io.github.crossarb.simulator.VenueSimulator;
 import io.github.crossarb.simulator.VenueSimulatorProvider;
+import io.github.crossarb.simulator.WireProbe;
 import io.github.crossarb.simulator.exchange.Accounts;
 import io.github.crossarb.simulator.fault.PolymarketFaultKinds;
 import io.github.crossarb.simulator.polymarket.internal.PolySignatures;
@@ -163,6 +164,11 @@ public final class PolymarketSimulatorProvider implements VenueSimulatorProvider
     @Override
     public Future<Void> close() {
       return server.close();
+    }
+
+    @Override
+    public void wireProbe(WireProbe probe) {
+      server.wireProbe(probe);
     }
 
     /** The key and the credentials never print. */

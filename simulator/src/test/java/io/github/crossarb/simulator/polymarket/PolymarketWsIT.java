@@ -131,6 +131,19 @@ class PolymarketWsIT {
   }
 
   @Test
+  void subscribingAgainToASubscribedAssetSendsItsBookAgain() throws Exception {
+    // The client's silence watchdog resubscribes a quiet token to get a fresh snapshot.
+    PolySimFixture.Socket s = market(YES);
+    s.next("book");
+    sim.house(YES, Side.BUY, "0.30", "10");
+    s.next("price_change");
+    s.send("{\"assets_ids\":[\"" + YES + "\"],\"operation\":\"subscribe\"}");
+    JsonObject book = s.next("book");
+    assertThat(book.getString("asset_id")).isEqualTo(YES);
+    assertThat(book.getJsonArray("bids").encode()).contains("0.3");
+  }
+
+  @Test
   void pingPongAndLaterSubscriptions() throws Exception {
     PolySimFixture.Socket s = market(YES);
     s.next("book");

@@ -1,6 +1,8 @@
 package io.github.crossarb.simulator.polymarket.internal;
 
 import io.github.crossarb.core.model.Fixed;
+import io.github.crossarb.core.model.VenueId;
+import io.github.crossarb.simulator.WireProbe;
 import io.github.crossarb.simulator.exchange.BookView;
 import io.github.crossarb.simulator.polymarket.PolymarketSimMarket;
 import io.vertx.core.MultiMap;
@@ -44,6 +46,10 @@ public final class PolyHttp implements PolyVenue.Feed {
 
   private record UserSession(PolyVenue.Creds creds, Set<String> markets) {}
 
+  private static final String ARRIVAL = "wireProbe.arrival";
+  /** The end-to-end benchmark's probe, or null (the usual case). */
+  private volatile WireProbe probe;
+
   public PolyHttp(PolyVenue venue, PolyFaultState faults) {
     this.venue = venue;
     this.faults = faults;
@@ -56,7 +62,18 @@ public final class PolyHttp implements PolyVenue.Feed {
     return router;
   }
 
+  /** Reports order requests arriving and market frames written to {@code value} (null: stop). */
+  public void wireProbe(WireProbe value) {
+    probe = value;
+  }
+
   private void routes() {
+    router.post("/order*").handler(ctx -> {
+      if (probe != null) {
+        ctx.put(ARRIVAL, System.nanoTime()); // as the headers arrive, before body, auth and matching
+      }
+      ctx.next();
+    });
     // The body is read before a fault may delay the request: a request left unread during a
     // latency fault loses its body, and the handler then fails with a 500 the venue would not send.
     router.route().handler(BodyHandler.create().setBodyLimit(1_000_000));
@@ -377,6 +394,7 @@ public final class PolyHttp implements PolyVenue.Feed {
       error(ctx, 400, "Invalid order payload");
       return;
     }
+    reportArrival(ctx, body);
     PolyVenue.Reply r = venue.postOrder(creds, body);
     answerOrder(ctx, r.status(), r.body());
   }
@@ -393,6 +411,9 @@ public final class PolyHttp implements PolyVenue.Feed {
     }
     JsonArray out = new JsonArray();
     for (Object o : arr) {
+      if (o instanceof JsonObject j) {
+        reportArrival(ctx, j);
+      }
       PolyVenue.Reply r = venue.postOrder(creds, o instanceof JsonObject j ? j : null);
       if (r.status() == 200) {
         out.add(r.body());
@@ -403,6 +424,17 @@ public final class PolyHttp implements PolyVenue.Feed {
       }
     }
     answerOrder(ctx, 200, out);
+  }
+
+  private void reportArrival(RoutingContext ctx, JsonObject body) {
+    WireProbe p = probe;
+    Long arrival = ctx.get(ARRIVAL);
+    if (p != null && arrival != null && body.getValue("order") instanceof JsonObject order) {
+      Object token = order.getValue("tokenId");
+      if (token != null) {
+        p.orderArrived(VenueId.POLYMARKET, token.toString(), arrival);
+      }
+    }
   }
 
   private void cancelOne(RoutingContext ctx, PolyVenue.Creds creds) {
@@ -524,18 +556,24 @@ public final class PolyHttp implements PolyVenue.Feed {
 
   // ------------------------------------------------------------------ Gamma
 
+  /** Gamma's numeric market ids: the first market gets the next one. */
+  private static final int GAMMA_FIRST_ID = 500_000;
+
   private List<JsonObject> gammaAll() {
     List<JsonObject> all = new ArrayList<>();
-    int id = 500_000;
+    int id = GAMMA_FIRST_ID;
     for (PolymarketSimMarket m : venue.markets()) {
-      id++;
-      BookView yes = venue.book(m.yesTokenId());
-      long mid = yes.bestBid().isPresent() && yes.bestAsk().isPresent()
-          ? (yes.bestBid().get().price().micros() + yes.bestAsk().get().price().micros()) / 2 : 500_000;
-      all.add(PolyWire.gammaMarket(m, id, venue.tickMicros(m.yesTokenId()), venue.isOpen(m.yesTokenId()),
-          PolyWire.num(mid), PolyWire.num(Fixed.SCALE - mid)));
+      all.add(gammaJson(m, ++id));
     }
     return all;
+  }
+
+  private JsonObject gammaJson(PolymarketSimMarket m, int id) {
+    BookView yes = venue.book(m.yesTokenId());
+    long mid = yes.bestBid().isPresent() && yes.bestAsk().isPresent()
+        ? (yes.bestBid().get().price().micros() + yes.bestAsk().get().price().micros()) / 2 : 500_000;
+    return PolyWire.gammaMarket(m, id, venue.tickMicros(m.yesTokenId()), venue.isOpen(m.yesTokenId()),
+        PolyWire.num(mid), PolyWire.num(Fixed.SCALE - mid));
   }
 
   private void gammaMarkets(RoutingContext ctx) {
@@ -547,14 +585,19 @@ public final class PolyHttp implements PolyVenue.Feed {
     Set<String> tokens = new HashSet<>(q.getAll("clob_token_ids"));
     String closed = q.get("closed");
     List<JsonObject> out = new ArrayList<>();
-    for (JsonObject m : gammaAll()) {
-      JsonArray tokenIds = new JsonArray(m.getString("clobTokenIds"));
-      if ((slugs.isEmpty() || slugs.contains(m.getString("slug")))
-          && (ids.isEmpty() || ids.contains(m.getString("id")))
-          && (conditions.isEmpty() || conditions.contains(m.getString("conditionId").toLowerCase(Locale.ROOT)))
-          && (tokens.isEmpty() || tokens.contains(tokenIds.getString(0)) || tokens.contains(tokenIds.getString(1)))
-          && (closed == null || Boolean.parseBoolean(closed) == m.getBoolean("closed"))) {
-        out.add(m);
+    int id = GAMMA_FIRST_ID;
+    for (PolymarketSimMarket m : venue.markets()) {
+      id++;
+      // The cheap filters first: a lookup by condition id must not build every market's JSON
+      // (with thousands of markets that made pair approval quadratic).
+      if ((slugs.isEmpty() || slugs.contains(m.slug()))
+          && (ids.isEmpty() || ids.contains(Integer.toString(id)))
+          && (conditions.isEmpty() || conditions.contains(m.conditionId().toLowerCase(Locale.ROOT)))
+          && (tokens.isEmpty() || tokens.contains(m.yesTokenId()) || tokens.contains(m.noTokenId()))) {
+        JsonObject json = gammaJson(m, id);
+        if (closed == null || Boolean.parseBoolean(closed) == json.getBoolean("closed")) {
+          out.add(json);
+        }
       }
     }
     int offset = intParam(q.get("offset"), 0);
@@ -647,7 +690,10 @@ public final class PolyHttp implements PolyVenue.Feed {
       }
       if ("unsubscribe".equals(op)) {
         assets.remove(id);
-      } else if (assets.add(id)) {
+      } else {
+        // Every subscribe gets the book, also for an asset already subscribed: a client that found
+        // a book silent resubscribes exactly to get a fresh snapshot (reference: "sent on subscribe").
+        assets.add(id);
         added.add(id);
       }
     }
@@ -707,8 +753,12 @@ public final class PolyHttp implements PolyVenue.Feed {
       return;
     }
     String text = message.encode();
+    WireProbe p = probe;
     marketSockets.forEach((ws, assets) -> {
       if (assets.contains(assetId)) {
+        if (p != null) {
+          p.bookFrameWritten(VenueId.POLYMARKET, assetId, System.nanoTime());
+        }
         ws.writeTextMessage(text);
       }
     });
