@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -87,9 +88,16 @@ class LinkTransportIT {
         .withBackoff(Duration.ofMillis(20), Duration.ofMillis(200));
   }
 
-  private LinkChannel connect(LinkClientOptions options, Recorder recorder) {
-    LinkChannel channel = LinkClient.connect(vertx, options);
-    channel.handler(recorder);
+  private LinkChannel connect(LinkClientOptions options, Recorder recorder) throws Exception {
+    // On a context, as the channel's contract asks: the handler is in place before the first dial
+    // runs (from the test thread, a fast handshake could finish before it, and its connect be lost).
+    CompletableFuture<LinkChannel> made = new CompletableFuture<>();
+    vertx.getOrCreateContext().runOnContext(v -> {
+      LinkChannel channel = LinkClient.connect(vertx, options);
+      channel.handler(recorder);
+      made.complete(channel);
+    });
+    LinkChannel channel = made.get(RawPeer.WAIT_SECONDS, TimeUnit.SECONDS);
     clients.add(channel);
     return channel;
   }
