@@ -8,6 +8,7 @@ import io.github.crossarb.cli.CliRunner;
 import io.github.crossarb.cli.ExitCodes;
 import io.github.crossarb.cli.config.ConfigException;
 import io.github.crossarb.cli.daemon.ControlJson;
+import io.github.crossarb.cli.metrics.PrometheusText;
 import io.github.crossarb.cli.web.WebDashboard;
 import io.github.crossarb.core.engine.EngineSnapshot.TradingState;
 import io.github.crossarb.core.event.EngineEvent;
@@ -73,7 +74,13 @@ class EngineWebIT {
       HttpResponse<String> ready = send(base, "GET", "/ready", token, null);
       assertThat(ready.statusCode()).isEqualTo(503);
       assertThat(ready.body()).contains("\"name\":\"kill switch\",\"ok\":false");
-      assertThat(send(base, "GET", "/metrics", token, null).body()).contains("jvm_threads_live_threads");
+      PrometheusText metrics = PrometheusText.parse(send(base, "GET", "/metrics", token, null).body());
+      assertThat(metrics.value("arb_kill_switch_engaged")).contains(1.0);
+      assertThat(metrics.value("arb_book_updates_total", "venue", "kalshi")).hasValueSatisfying(
+          n -> assertThat(n).isPositive());
+      assertThat(metrics.value("arb_book_updates_total", "venue", "polymarket")).hasValueSatisfying(
+          n -> assertThat(n).isPositive());
+      assertThat(metrics.find("jvm_threads_live_threads")).isNotEmpty();
     }
     assertThatThrownBy(() -> send(base, "GET", "/health", null, null)).as("closed with the engine")
         .isInstanceOf(ConnectException.class);
