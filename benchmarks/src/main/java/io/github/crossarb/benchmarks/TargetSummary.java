@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The performance issue's targets against the results of a run: reads {@code jmh.json} (JMH's JSON
- * output) and {@code signing.json} ({@link SigningComparison}) from the results directory, prints
+ * output), {@code signing.json} ({@link SigningComparison}) and, when present, {@code e2e.json} (the
+ * end-to-end harness, {@code io.github.crossarb.benchmarks.e2e.EndToEnd}) from the results directory, prints
  * one line per measured row with met/missed, and writes the same table to {@code summary.md}.
  * A missed target is reported, not an error: these are benchmarks, not tests. A missing result
  * file or row is an error (exit 1): the run did not measure what it should have.
@@ -40,6 +41,10 @@ public final class TargetSummary {
     List<Row> rows;
     try {
       rows = rows(JSON.readTree(dir.resolve("jmh.json").toFile()), JSON.readTree(dir.resolve("signing.json").toFile()));
+      Path e2e = dir.resolve("e2e.json");
+      if (Files.isRegularFile(e2e)) {
+        rows.addAll(endToEndRows(JSON.readTree(e2e.toFile())));
+      }
     } catch (IOException | IllegalStateException e) {
       System.err.println("target summary: " + e.getMessage());
       System.exit(1);
@@ -72,6 +77,60 @@ public final class TargetSummary {
         ratio, signing.path("officialMicrosPerOrder").asDouble(), signing.path("oursMicrosPerOrder").asDouble()),
         "≥ 5×", ratio >= SigningComparison.TARGET_RATIO));
     return rows;
+  }
+
+  /**
+   * The end-to-end targets: tick-to-wire of the later leg (p50 ≤ 100 µs, p99 ≤ 250 µs), no
+   * allocation-driven GC pause in the timed GC run (when one ran), and at the largest pair count
+   * measured the update rate sustained (at least 98% of the target rate), resident memory ≤ 600 MB
+   * and CPU under half a core.
+   */
+  static List<Row> endToEndRows(JsonNode e2e) {
+    List<Row> rows = new ArrayList<>();
+    JsonNode latency = required(e2e.path("tickToWire").path("laterLegMicros"), "tickToWire.laterLegMicros");
+    String windows = String.format(Locale.ROOT, "%,d windows", latency.path("count").asLong());
+    double p50 = latency.path("p50").asDouble() * 1_000;
+    double p99 = latency.path("p99").asDouble() * 1_000;
+    rows.add(new Row("tick-to-wire p50, later leg (" + windows + ")", duration(p50), "≤ 100.00 µs", p50 <= 100_000));
+    rows.add(new Row("tick-to-wire p99, later leg (" + windows + ")", duration(p99), "≤ 250.00 µs", p99 <= 250_000));
+    JsonNode gcRun = e2e.path("gc");
+    if (!gcRun.isMissingNode()) {
+      JsonNode gc = required(gcRun.path("gc"), "gc.gc");
+      long driven = gc.path("allocationDriven").asLong();
+      rows.add(new Row("GC pauses in a " + gcRun.path("minutes").asInt() + "-minute window run",
+          String.format(Locale.ROOT, "%d allocation-driven (max %.1f ms, %d of %,d windows overlapped one)", driven,
+              gc.path("maxPauseMillis").asDouble(), gcRun.path("gc").path("windowsOverlappingAPause").asLong(),
+              gcRun.path("laterLegMicros").path("count").asLong()),
+          "none", driven == 0));
+    }
+    JsonNode largest = null;
+    for (JsonNode t : required(e2e.path("throughput"), "throughput")) {
+      if (largest == null || t.path("subscribedPairs").asInt() > largest.path("subscribedPairs").asInt()) {
+        largest = t;
+      }
+    }
+    if (largest == null) {
+      throw new IllegalStateException("e2e.json has no throughput run");
+    }
+    String at = String.format(Locale.ROOT, "%,d pairs at %,.0f updates/s", largest.path("subscribedPairs").asInt(),
+        largest.path("targetUpdatesPerSecond").asDouble());
+    double rate = largest.path("updatesPerSecond").asDouble();
+    double target = largest.path("targetUpdatesPerSecond").asDouble();
+    rows.add(new Row(at + ": rate sustained", String.format(Locale.ROOT, "%,.0f updates/s", rate),
+        String.format(Locale.ROOT, "≥ %,.0f", target * 0.98), rate >= target * 0.98));
+    double rss = largest.path("engineHwmMb").asDouble();
+    rows.add(new Row(at + ": engine resident memory (peak)", String.format(Locale.ROOT, "%.0f MB", rss), "≤ 600 MB",
+        rss <= 600));
+    double cpu = largest.path("engineCpuCores").asDouble();
+    rows.add(new Row(at + ": engine CPU", String.format(Locale.ROOT, "%.2f cores", cpu), "< 0.50 cores", cpu < 0.5));
+    return rows;
+  }
+
+  private static JsonNode required(JsonNode node, String what) {
+    if (node.isMissingNode() || node.isNull()) {
+      throw new IllegalStateException("e2e.json has no " + what);
+    }
+    return node;
   }
 
   private static void upper(List<Row> rows, JsonNode jmh, String target, String benchmark, Map<String, String> params,
