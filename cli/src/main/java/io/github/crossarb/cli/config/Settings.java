@@ -160,7 +160,8 @@ public final class Settings {
 
   public static final Setting<Duration> ARB_SILENCE_MS = register(Setting.of(
       "ARB_SILENCE_MS", Duration.class, ValueParsers::positiveMillis,
-      "A feed silent for this many milliseconds marks its books untrusted.")
+      "A Kalshi book silent for this many milliseconds is marked untrusted; Polymarket books use "
+          + "their client's own 30 s watchdog.")
       .withDefault("10000"));
 
   public static final Setting<String> ARB_MODE = register(Setting.of(
