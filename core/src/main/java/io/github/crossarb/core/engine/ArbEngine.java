@@ -125,6 +125,8 @@ public final class ArbEngine {
   private final Map<InstrumentId, List<PairState>> pairsByInstrument = new HashMap<>();
   /** Instruments subscribed (or being subscribed) at their venue. */
   private final Set<InstrumentId> subscribed = new LinkedHashSet<>();
+  /** The subscribed instruments' books as the snapshot's feed health counts them (see {@link FeedCounts}). */
+  private final FeedCounts feedCounts = new FeedCounts();
   private final List<BookSubscription> subscriptions = new ArrayList<>();
   private final Map<EngineMode, Session> sessions = new EnumMap<>(EngineMode.class);
   private final Map<String, Pending> pendingApprovals = new LinkedHashMap<>();
@@ -558,6 +560,7 @@ public final class ArbEngine {
       }
       for (OrderBook b : List.of(ps.inputs.kalshiBook(), ps.inputs.polymarketYesBook(), ps.inputs.polymarketNoBook())) {
         if (subscribed.add(b.instrument())) {
+          feedCounts.add(b.instrument(), books.book(b.instrument()));
           byVenue.computeIfAbsent(b.instrument().venue(), v -> new ArrayList<>()).add(b.instrument());
         }
       }
@@ -587,7 +590,11 @@ public final class ArbEngine {
       subscriptions.add(sub);
       return (Void) null;
     }).recover(e -> {
-      batch.forEach(subscribed::remove);
+      for (InstrumentId id : batch) {
+        if (subscribed.remove(id)) {
+          feedCounts.remove(id, books.book(id));
+        }
+      }
       return Future.failedFuture(venue.id() + " subscribe failed: " + oneLine(e));
     });
   }
@@ -601,11 +608,18 @@ public final class ArbEngine {
       return;
     }
     activity.bookMessage(instrument.venue(), now());
+    boolean counted = subscribed.contains(instrument);
+    if (counted) {
+      feedCounts.remove(instrument, books.book(instrument));
+    }
     OrderBook book = books.follow(instrument);
     if (update.snapshot() != null) {
       book.applySnapshot(update.snapshot());
     } else {
       book.markUntrusted(update.untrusted());
+    }
+    if (counted) {
+      feedCounts.add(instrument, book);
     }
     evaluatingUpdateNanos = update.arrivedNanos();
     try {
@@ -1625,7 +1639,8 @@ public final class ArbEngine {
     return new EngineSnapshot(now, mode, config.approval(), state, tradingDetail(state), views, pending, ledger, today,
         s == null ? null : s.last, opportunitiesLogged, executionsFinished, riskGuard.consecutiveErrors(),
         s == null ? 0 : s.unconfirmed.size(), s == null ? Money.ZERO : unconfirmedNotional(s),
-        DashboardViews.feeds(books, subscribed, activity, now), activity.executions(), activity.alerts(),
+        rebuildAll ? DashboardViews.feeds(books, subscribed, activity, now) : feedCounts.feeds(activity, now),
+        activity.executions(), activity.alerts(),
         activity.log(), s == null ? List.of() : DashboardViews.balances(s.balances, s.available),
         DashboardViews.kill(killSwitch));
   }
@@ -1672,9 +1687,19 @@ public final class ArbEngine {
    */
   private EngineSnapshot.PairView pairView(PairState ps, Instant now, Unavailable unavailable, boolean rebuild) {
     MarketPair pair = ps.pair;
-    BookIntegrity kalshi = integrityOf(pair.kalshiInstrument());
-    BookIntegrity yes = integrityOf(pair.polymarket().token(Outcome.YES));
-    BookIntegrity no = integrityOf(pair.polymarket().token(Outcome.NO));
+    BookIntegrity kalshi;
+    BookIntegrity yes;
+    BookIntegrity no;
+    if (rebuild) {
+      kalshi = integrityOf(pair.kalshiInstrument());
+      yes = integrityOf(pair.polymarket().token(Outcome.YES));
+      no = integrityOf(pair.polymarket().token(Outcome.NO));
+    } else {
+      followedBooks(ps);
+      kalshi = ps.kalshiBook == null ? null : ps.kalshiBook.integrity();
+      yes = ps.yesBook == null ? null : ps.yesBook.integrity();
+      no = ps.noBook == null ? null : ps.noBook.integrity();
+    }
     String state = pairState(ps, now, unavailable);
     Instant blacklisted = active(ps.blacklistedUntil, now);
     Instant cooldown = active(ps.cooldownUntil, now);
@@ -1702,6 +1727,28 @@ public final class ArbEngine {
       ps.viewNo = no;
     }
     return v;
+  }
+
+  /**
+   * Fills in the pair's books as followed (a book once followed stays: {@link EngineBooks} never
+   * drops one), so a snapshot does not look up three books by instrument for every pair.
+   */
+  private void followedBooks(PairState ps) {
+    if (ps.booksOf != ps.pair) {
+      ps.booksOf = ps.pair;
+      ps.kalshiBook = null;
+      ps.yesBook = null;
+      ps.noBook = null;
+    }
+    if (ps.kalshiBook == null) {
+      ps.kalshiBook = books.book(ps.pair.kalshiInstrument());
+    }
+    if (ps.yesBook == null) {
+      ps.yesBook = books.book(ps.pair.polymarket().token(Outcome.YES));
+    }
+    if (ps.noBook == null) {
+      ps.noBook = books.book(ps.pair.polymarket().token(Outcome.NO));
+    }
   }
 
   private static boolean sameOrders(List<ClientOrderId> shown, Set<ClientOrderId> now) {
@@ -1918,6 +1965,11 @@ public final class ArbEngine {
     BookIntegrity viewKalshi;
     BookIntegrity viewYes;
     BookIntegrity viewNo;
+    /** The pair's books once followed, for {@link #booksOf} (see {@link ArbEngine#followedBooks}). */
+    MarketPair booksOf;
+    OrderBook kalshiBook;
+    OrderBook yesBook;
+    OrderBook noBook;
 
     PairState(PairEntry entry) {
       this.entry = entry;
