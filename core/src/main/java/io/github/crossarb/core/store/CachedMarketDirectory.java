@@ -47,9 +47,11 @@ public final class CachedMarketDirectory implements MarketDirectory {
   /**
    * At most one rewrite of the whole file per this interval: the engine's start fetches thousands
    * of markets, and rewriting the file for each (it holds them all) made the start quadratic
-   * (5,000 pairs: gigabytes written and allocated, close to the start timeout).
+   * (5,000 pairs: gigabytes written and allocated, close to the start timeout). At 250 ms the
+   * rewrites (a 3 MB document each, built as a tree and a string) still led the start's
+   * allocation with a 400 MB heap: humongous allocations, mixed and full collections.
    */
-  private static final long MIN_WRITE_INTERVAL_NANOS = 250_000_000L;
+  private static final long MIN_WRITE_INTERVAL_NANOS = 2_000_000_000L;
 
   /**
    * @param dataDir where {@code market-cache.json} lives
