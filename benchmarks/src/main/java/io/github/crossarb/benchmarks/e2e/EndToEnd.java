@@ -40,11 +40,20 @@ import java.util.concurrent.locks.LockSupport;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.github.crossarb.benchmarks.e2e.EndToEnd [--quick]
  *     [--windows N] [--pairs 100,1000,5000] [--rate R] [--gc-minutes N] [--max-rate] [--out DIR]
- *     [--jar cli/target/crossarb.jar] [--engine-jvm "-Xmx512m ..."]
+ *     [--jar cli/target/crossarb.jar] [--engine-heap 400m|jvm] [--engine-jvm "-XX:... ..."]
  * </pre>
+ *
+ * <p>The engine runs with production's heap by default: {@code fly.toml} gives it
+ * {@code -XX:MaxRAMPercentage=40 -XX:+ExitOnOutOfMemoryError} on a 1 GB VM, about 400 MB of heap,
+ * so {@code -Xmx400m -XX:+ExitOnOutOfMemoryError} ({@code --engine-heap SIZE} sets another
+ * {@code -Xmx}, {@code --engine-heap jvm} leaves the heap to the JVM's defaults; flags in
+ * {@code --engine-jvm} come after and win).
  */
 public final class EndToEnd {
   private static final PrintStream OUT = System.out;
+
+  /** Production's heap (fly.toml: MaxRAMPercentage=40 of a 1 GB VM), unless {@code --engine-heap} says otherwise. */
+  static final String PRODUCTION_HEAP = "400m";
 
   record Options(boolean quick, int windows, List<Integer> pairs, double rate, int gcMinutes, boolean maxRate,
       Path out, Path jar, List<String> engineJvm, int warmupSeconds, int measureSeconds, int warmupWindows) {}
@@ -84,6 +93,7 @@ public final class EndToEnd {
     Path out = Path.of("target", "results");
     Path jar = null;
     List<String> jvm = List.of();
+    String heap = PRODUCTION_HEAP;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -102,6 +112,13 @@ public final class EndToEnd {
         case "--out" -> out = Path.of(value(args, ++i, a));
         case "--jar" -> jar = Path.of(value(args, ++i, a));
         case "--engine-jvm" -> jvm = List.of(value(args, ++i, a).trim().split("\\s+"));
+        case "--engine-heap" -> {
+          heap = value(args, ++i, a).strip();
+          if (!heap.equals("jvm") && !heap.matches("[0-9]+[kKmMgG]?")) {
+            throw new IllegalArgumentException("--engine-heap must be a size for -Xmx (e.g. 400m) or 'jvm', was '"
+                + heap + "'");
+          }
+        }
         default -> throw new IllegalArgumentException("unknown option " + a + " (see the class javadoc or"
             + " BENCHMARKS.md)");
       }
@@ -109,8 +126,16 @@ public final class EndToEnd {
     if (jar == null) {
       jar = findJar();
     }
+    List<String> engineJvm = new ArrayList<>();
+    if (!heap.equals("jvm")) {
+      engineJvm.add("-Xmx" + heap);
+      engineJvm.add("-XX:+ExitOnOutOfMemoryError");
+    }
+    if (!(jvm.size() == 1 && jvm.get(0).isEmpty())) {
+      engineJvm.addAll(jvm);
+    }
     return new Options(quick, windows != null ? windows : quick ? 200 : 10_000, pairs, rate, gcMinutes, maxRate,
-        out.toAbsolutePath(), jar.toAbsolutePath(), jvm.size() == 1 && jvm.get(0).isEmpty() ? List.of() : jvm,
+        out.toAbsolutePath(), jar.toAbsolutePath(), List.copyOf(engineJvm),
         quick ? 2 : 10, quick ? 6 : 30, quick ? 100 : 1000);
   }
 

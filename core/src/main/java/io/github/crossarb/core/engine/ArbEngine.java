@@ -1,5 +1,6 @@
 package io.github.crossarb.core.engine;
 
+import io.github.crossarb.core.book.BookIntegrity;
 import io.github.crossarb.core.book.OrderBook;
 import io.github.crossarb.core.engine.internal.ClientOrderIds;
 import io.github.crossarb.core.engine.internal.EngineActivity;
@@ -70,6 +71,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -123,6 +125,8 @@ public final class ArbEngine {
   private final Map<InstrumentId, List<PairState>> pairsByInstrument = new HashMap<>();
   /** Instruments subscribed (or being subscribed) at their venue. */
   private final Set<InstrumentId> subscribed = new LinkedHashSet<>();
+  /** The subscribed instruments' books as the snapshot's feed health counts them (see {@link FeedCounts}). */
+  private final FeedCounts feedCounts = new FeedCounts();
   private final List<BookSubscription> subscriptions = new ArrayList<>();
   private final Map<EngineMode, Session> sessions = new EnumMap<>(EngineMode.class);
   private final Map<String, Pending> pendingApprovals = new LinkedHashMap<>();
@@ -201,6 +205,17 @@ public final class ArbEngine {
     return onContext(() -> {
       publish();
       return Future.succeededFuture(snapshot);
+    });
+  }
+
+  /**
+   * For tests: {@link #currentSnapshot()} and, taken in the same turn of the engine's context, a
+   * snapshot with every pair's view built afresh (the two must be equal).
+   */
+  Future<List<EngineSnapshot>> currentSnapshotAndFullRebuild() {
+    return onContext(() -> {
+      publish();
+      return Future.succeededFuture(List.of(snapshot, buildSnapshot(true)));
     });
   }
 
@@ -545,6 +560,7 @@ public final class ArbEngine {
       }
       for (OrderBook b : List.of(ps.inputs.kalshiBook(), ps.inputs.polymarketYesBook(), ps.inputs.polymarketNoBook())) {
         if (subscribed.add(b.instrument())) {
+          feedCounts.add(b.instrument(), books.book(b.instrument()));
           byVenue.computeIfAbsent(b.instrument().venue(), v -> new ArrayList<>()).add(b.instrument());
         }
       }
@@ -574,7 +590,11 @@ public final class ArbEngine {
       subscriptions.add(sub);
       return (Void) null;
     }).recover(e -> {
-      batch.forEach(subscribed::remove);
+      for (InstrumentId id : batch) {
+        if (subscribed.remove(id)) {
+          feedCounts.remove(id, books.book(id));
+        }
+      }
       return Future.failedFuture(venue.id() + " subscribe failed: " + oneLine(e));
     });
   }
@@ -588,15 +608,23 @@ public final class ArbEngine {
       return;
     }
     activity.bookMessage(instrument.venue(), now());
+    boolean counted = subscribed.contains(instrument);
+    if (counted) {
+      feedCounts.remove(instrument, books.book(instrument));
+    }
     OrderBook book = books.follow(instrument);
     if (update.snapshot() != null) {
       book.applySnapshot(update.snapshot());
     } else {
       book.markUntrusted(update.untrusted());
     }
+    if (counted) {
+      feedCounts.add(instrument, book);
+    }
     evaluatingUpdateNanos = update.arrivedNanos();
     try {
       for (PairState ps : pairsByInstrument.getOrDefault(instrument, List.of())) {
+        ps.booksChanged = true;
         evaluate(ps);
       }
     } finally {
@@ -1583,14 +1611,21 @@ public final class ArbEngine {
   }
 
   private EngineSnapshot buildSnapshot() {
+    return buildSnapshot(false);
+  }
+
+  /**
+   * The snapshot of the engine's state now. Each pair's view is reused from the last snapshot unless
+   * something it shows changed (see {@link #pairView}), so a publish costs a few comparisons per pair
+   * plus the pairs whose books moved; {@code rebuildAll} builds every view afresh (the reference the
+   * reuse is tested against).
+   */
+  EngineSnapshot buildSnapshot(boolean rebuildAll) {
     Instant now = now();
-    List<EngineSnapshot.PairView> views = new ArrayList<>();
+    Unavailable unavailable = new Unavailable(sessions.get(mode));
+    List<EngineSnapshot.PairView> views = new ArrayList<>(pairs.size());
     for (PairState ps : pairs.values()) {
-      views.add(new EngineSnapshot.PairView(ps.id(), ps.pair.status(), ps.pair.suspendedReason(), pairState(ps, now),
-          integrity(ps.pair.kalshiInstrument()), integrity(ps.pair.polymarket().token(Outcome.YES)),
-          integrity(ps.pair.polymarket().token(Outcome.NO)), ps.opportunity, describe(ps.lastResult),
-          ps.mismatchesInRow, active(ps.blacklistedUntil, now), active(ps.cooldownUntil, now),
-          List.copyOf(ps.unknownOrders), DashboardViews.quotes(ps.pair, ps.inputs, ps.lastResult)));
+      views.add(pairView(ps, now, unavailable, rebuildAll));
     }
     List<EngineSnapshot.PendingApproval> pending = new ArrayList<>();
     for (Map.Entry<String, Pending> e : pendingApprovals.entrySet()) {
@@ -1604,7 +1639,8 @@ public final class ArbEngine {
     return new EngineSnapshot(now, mode, config.approval(), state, tradingDetail(state), views, pending, ledger, today,
         s == null ? null : s.last, opportunitiesLogged, executionsFinished, riskGuard.consecutiveErrors(),
         s == null ? 0 : s.unconfirmed.size(), s == null ? Money.ZERO : unconfirmedNotional(s),
-        DashboardViews.feeds(books, subscribed, activity, now), activity.executions(), activity.alerts(),
+        rebuildAll ? DashboardViews.feeds(books, subscribed, activity, now) : feedCounts.feeds(activity, now),
+        activity.executions(), activity.alerts(),
         activity.log(), s == null ? List.of() : DashboardViews.balances(s.balances, s.available),
         DashboardViews.kill(killSwitch));
   }
@@ -1644,7 +1680,110 @@ public final class ArbEngine {
     }
   }
 
-  private String pairState(PairState ps, Instant now) {
+  /**
+   * The pair's view: the one built last time when nothing it shows changed since (no book update of
+   * the pair, the same state objects and the same time-dependent fields), else a new one. Only a book
+   * update ({@link #onBookChanged}) changes the pair's books' content, and it marks the pair.
+   */
+  private EngineSnapshot.PairView pairView(PairState ps, Instant now, Unavailable unavailable, boolean rebuild) {
+    MarketPair pair = ps.pair;
+    BookIntegrity kalshi;
+    BookIntegrity yes;
+    BookIntegrity no;
+    if (rebuild) {
+      kalshi = integrityOf(pair.kalshiInstrument());
+      yes = integrityOf(pair.polymarket().token(Outcome.YES));
+      no = integrityOf(pair.polymarket().token(Outcome.NO));
+    } else {
+      followedBooks(ps);
+      kalshi = ps.kalshiBook == null ? null : ps.kalshiBook.integrity();
+      yes = ps.yesBook == null ? null : ps.yesBook.integrity();
+      no = ps.noBook == null ? null : ps.noBook.integrity();
+    }
+    String state = pairState(ps, now, unavailable);
+    Instant blacklisted = active(ps.blacklistedUntil, now);
+    Instant cooldown = active(ps.cooldownUntil, now);
+    EngineSnapshot.PairView v = ps.view;
+    if (!rebuild && v != null && !ps.booksChanged && pair == ps.viewPair && ps.inputs == ps.viewInputs
+        && ps.lastResult == ps.viewResult && ps.opportunity == v.opportunity()
+        && ps.mismatchesInRow == v.mismatchesInRow() && pair.status() == v.status()
+        && Objects.equals(pair.suspendedReason(), v.statusReason()) && state.equals(v.state())
+        && Objects.equals(blacklisted, v.blacklistedUntil()) && Objects.equals(cooldown, v.cooldownUntil())
+        && Objects.equals(kalshi, ps.viewKalshi) && Objects.equals(yes, ps.viewYes) && Objects.equals(no, ps.viewNo)
+        && sameOrders(v.unknownOrders(), ps.unknownOrders)) {
+      return v;
+    }
+    v = new EngineSnapshot.PairView(ps.id(), pair.status(), pair.suspendedReason(), state, integrityText(kalshi),
+        integrityText(yes), integrityText(no), ps.opportunity, describe(ps.lastResult), ps.mismatchesInRow,
+        blacklisted, cooldown, List.copyOf(ps.unknownOrders), DashboardViews.quotes(pair, ps.inputs, ps.lastResult));
+    if (!rebuild) {
+      ps.view = v;
+      ps.booksChanged = false;
+      ps.viewPair = pair;
+      ps.viewInputs = ps.inputs;
+      ps.viewResult = ps.lastResult;
+      ps.viewKalshi = kalshi;
+      ps.viewYes = yes;
+      ps.viewNo = no;
+    }
+    return v;
+  }
+
+  /**
+   * Fills in the pair's books as followed (a book once followed stays: {@link EngineBooks} never
+   * drops one), so a snapshot does not look up three books by instrument for every pair.
+   */
+  private void followedBooks(PairState ps) {
+    if (ps.booksOf != ps.pair) {
+      ps.booksOf = ps.pair;
+      ps.kalshiBook = null;
+      ps.yesBook = null;
+      ps.noBook = null;
+    }
+    if (ps.kalshiBook == null) {
+      ps.kalshiBook = books.book(ps.pair.kalshiInstrument());
+    }
+    if (ps.yesBook == null) {
+      ps.yesBook = books.book(ps.pair.polymarket().token(Outcome.YES));
+    }
+    if (ps.noBook == null) {
+      ps.noBook = books.book(ps.pair.polymarket().token(Outcome.NO));
+    }
+  }
+
+  private static boolean sameOrders(List<ClientOrderId> shown, Set<ClientOrderId> now) {
+    if (shown.size() != now.size()) {
+      return false;
+    }
+    int i = 0;
+    for (ClientOrderId id : now) {
+      if (!id.equals(shown.get(i++))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether execution is unavailable, asked of the clients at most once per snapshot. */
+  private final class Unavailable {
+    private final Session session;
+    private boolean asked;
+    private String reason;
+
+    Unavailable(Session session) {
+      this.session = session;
+    }
+
+    String reason() {
+      if (!asked) {
+        asked = true;
+        reason = unavailable(session);
+      }
+      return reason;
+    }
+  }
+
+  private String pairState(PairState ps, Instant now, Unavailable unavailableNow) {
     if (!ps.pair.isApproved()) {
       return "suspended";
     }
@@ -1657,7 +1796,7 @@ public final class ArbEngine {
     if (!ps.unknownOrders.isEmpty()) {
       return "blocked (unknown orders)";
     }
-    String unavailable = unavailable(sessions.get(mode));
+    String unavailable = unavailableNow.reason();
     if (unavailable != null) {
       return unavailable;
     }
@@ -1676,9 +1815,13 @@ public final class ArbEngine {
     return "ready";
   }
 
-  private String integrity(InstrumentId id) {
+  private BookIntegrity integrityOf(InstrumentId id) {
     OrderBook b = books.book(id);
-    return b == null ? "NOT_FOLLOWED" : b.integrity().toString();
+    return b == null ? null : b.integrity();
+  }
+
+  private static String integrityText(BookIntegrity integrity) {
+    return integrity == null ? "NOT_FOLLOWED" : integrity.toString();
   }
 
   private static Instant active(Instant until, Instant now) {
@@ -1812,6 +1955,21 @@ public final class ArbEngine {
     int mismatchesInRow;
     final Set<ClientOrderId> unknownOrders = new LinkedHashSet<>();
     Session unknownSession;
+    /** The view in the last snapshot and what it was built from (see {@link ArbEngine#pairView}). */
+    EngineSnapshot.PairView view;
+    /** One of the pair's books changed since {@link #view} was built. */
+    boolean booksChanged = true;
+    MarketPair viewPair;
+    EdgeInputs viewInputs;
+    EdgeResult viewResult;
+    BookIntegrity viewKalshi;
+    BookIntegrity viewYes;
+    BookIntegrity viewNo;
+    /** The pair's books once followed, for {@link #booksOf} (see {@link ArbEngine#followedBooks}). */
+    MarketPair booksOf;
+    OrderBook kalshiBook;
+    OrderBook yesBook;
+    OrderBook noBook;
 
     PairState(PairEntry entry) {
       this.entry = entry;

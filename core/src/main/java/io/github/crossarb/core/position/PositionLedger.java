@@ -151,7 +151,17 @@ public final class PositionLedger {
     long hedged = 0;
     long hedgedCost = 0;
     long locked = 0;
-    for (MarketPair pair : pairsById.values()) {
+    // Only the pairs owning an instrument with a position can have a view (each instrument is in
+    // one pair): with thousands of pairs and few positions, a pass over every pair led the
+    // engine's profile (each fill saves a snapshot). Sorted by id, as pairsById is.
+    TreeMap<String, MarketPair> held = new TreeMap<>();
+    for (PositionKey key : byKey.keySet()) {
+      MarketPair owner = pairByInstrument.get(key.instrument());
+      if (owner != null) {
+        held.put(owner.id(), owner);
+      }
+    }
+    for (MarketPair pair : held.values()) {
       LedgerSnapshot.PairPosition view = pairView(pair, byKey);
       if (view != null) {
         pairViews.add(view);

@@ -13,7 +13,6 @@ import java.time.InstantSource;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -21,8 +20,8 @@ import java.util.function.Consumer;
  * {@code ttl} ago is answered from the cache; otherwise the venue is asked, and its answer is
  * remembered and the file rewritten in the background.
  *
- * <p>Safe to call from any thread (the cache is an immutable value swapped atomically; venue
- * answers may complete on the venue's context). File writes run on {@code writer}, never on the
+ * <p>Safe to call from any thread (the cache is filled in place under a lock, and {@link #cache()}
+ * hands out immutable copies; venue answers may complete on the venue's context). File writes run on {@code writer}, never on the
  * caller's event loop, one at a time; a failed write is reported to {@code onWriteFailure} and
  * never fails a lookup (the cache is only for speed). A venue failure fails the lookup: an
  * expired description is never served in place of the venue's answer.
@@ -36,7 +35,10 @@ public final class CachedMarketDirectory implements MarketDirectory {
   private final InstantSource clock;
   private final Executor writer;
   private final Consumer<IOException> onWriteFailure;
-  private final AtomicReference<MarketCache> cache;
+  /** The cache, filled in place (guarded by itself): remembering a market costs O(1), not a copy. */
+  private final MarketCache.Builder live;
+  /** {@link #live} as an immutable cache, built when asked for after a change (guarded by {@link #live}). */
+  private MarketCache published;
   private final AtomicBoolean writeScheduled = new AtomicBoolean();
   private final Object writeLock = new Object();
   /** When the file was last written ({@link System#nanoTime()}), for {@link #MIN_WRITE_INTERVAL_NANOS}. */
@@ -45,9 +47,11 @@ public final class CachedMarketDirectory implements MarketDirectory {
   /**
    * At most one rewrite of the whole file per this interval: the engine's start fetches thousands
    * of markets, and rewriting the file for each (it holds them all) made the start quadratic
-   * (5,000 pairs: gigabytes written and allocated, close to the start timeout).
+   * (5,000 pairs: gigabytes written and allocated, close to the start timeout). At 250 ms the
+   * rewrites (a 3 MB document each, built as a tree and a string) still led the start's
+   * allocation with a 400 MB heap: humongous allocations, mixed and full collections.
    */
-  private static final long MIN_WRITE_INTERVAL_NANOS = 250_000_000L;
+  private static final long MIN_WRITE_INTERVAL_NANOS = 2_000_000_000L;
 
   /**
    * @param dataDir where {@code market-cache.json} lives
@@ -59,7 +63,8 @@ public final class CachedMarketDirectory implements MarketDirectory {
   public CachedMarketDirectory(Path dataDir, MarketCache initial, Duration ttl, InstantSource clock, Executor writer,
       Consumer<IOException> onWriteFailure) {
     this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
-    this.cache = new AtomicReference<>(Objects.requireNonNull(initial, "initial"));
+    this.live = Objects.requireNonNull(initial, "initial").toBuilder();
+    this.published = initial;
     this.ttl = Objects.requireNonNull(ttl, "ttl");
     if (ttl.isNegative()) {
       throw new IllegalArgumentException("ttl must not be negative: " + ttl);
@@ -90,7 +95,10 @@ public final class CachedMarketDirectory implements MarketDirectory {
     if (instrument.venue() != venue.id()) {
       return Future.failedFuture(new IllegalArgumentException(instrument + " is not at " + venue.id()));
     }
-    MarketInfo cached = cache.get().fresh(instrument, clock.instant()).orElse(null);
+    MarketInfo cached;
+    synchronized (live) {
+      cached = live.fresh(instrument, clock.instant()).orElse(null);
+    }
     if (cached != null) {
       return Future.succeededFuture(cached);
     }
@@ -103,13 +111,21 @@ public final class CachedMarketDirectory implements MarketDirectory {
   /** Remembers {@code market} as fetched now (e.g. by {@code pairs approve}) and rewrites the file. */
   public void remember(MarketInfo market) {
     Instant now = clock.instant();
-    cache.updateAndGet(current -> current.with(market, now, ttl));
+    synchronized (live) {
+      live.put(market, now, ttl);
+      published = null;
+    }
     scheduleWrite();
   }
 
   /** The cache as it is now. */
   public MarketCache cache() {
-    return cache.get();
+    synchronized (live) {
+      if (published == null) {
+        published = live.build();
+      }
+      return published;
+    }
   }
 
   private void scheduleWrite() {
@@ -128,7 +144,7 @@ public final class CachedMarketDirectory implements MarketDirectory {
     writeScheduled.set(false);
     synchronized (writeLock) {
       try {
-        cache.get().withoutExpiredAt(clock.instant()).write(dataDir);
+        cache().withoutExpiredAt(clock.instant()).write(dataDir);
         lastWriteNanos = System.nanoTime();
       } catch (IOException e) {
         onWriteFailure.accept(e);

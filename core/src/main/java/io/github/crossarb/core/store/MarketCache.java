@@ -20,6 +20,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +47,7 @@ public final class MarketCache {
       "fetchedAt", "expiresAt");
   private static final Set<String> ENTRY_OPTIONAL = Set.of("closeTime", "rules");
 
-  private static final MarketCache EMPTY = new MarketCache(Map.of());
+  private static final MarketCache EMPTY = new MarketCache(new Builder());
 
   /** One cached description. */
   public record Entry(MarketInfo market, Instant fetchedAt, Instant expiresAt) {
@@ -70,10 +72,89 @@ public final class MarketCache {
 
   private record Key(VenueId venue, String marketId) {}
 
+  /** Never changed once this cache holds it. */
+  private final Builder contents;
   private final Map<Key, Entry> entries;
 
-  private MarketCache(Map<Key, Entry> entries) {
-    this.entries = entries;
+  private MarketCache(Builder contents) {
+    this.contents = contents;
+    this.entries = contents.entries;
+  }
+
+  /**
+   * A cache being filled, for one owner that remembers markets one at a time (the engine's start
+   * fetches thousands): {@link #put} costs O(1), where {@link MarketCache#with} copies the whole
+   * cache, and lookups by instrument are indexed. Not thread-safe; {@link #build} copies it into
+   * an immutable cache.
+   */
+  static final class Builder {
+    private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>();
+    /** The market holding each instrument, unless two markets hold it (then {@link #find} scans). */
+    private final Map<InstrumentId, Key> holders = new HashMap<>();
+    private final Set<InstrumentId> sharedByMarkets = new HashSet<>();
+
+    Builder() {}
+
+    /** As {@link MarketCache#with}, in place. */
+    Builder put(MarketInfo market, Instant fetchedAt, Duration ttl) {
+      if (ttl.isNegative()) {
+        throw new IllegalArgumentException("ttl must not be negative: " + ttl);
+      }
+      Key key = new Key(market.venue(), market.marketId());
+      Entry old = entries.remove(key); // re-added at the end: the order is the order of fetching
+      if (old != null) {
+        for (InstrumentId id : List.of(old.market().yes(), old.market().no())) {
+          if (key.equals(holders.get(id))) {
+            holders.remove(id);
+          }
+        }
+      }
+      add(key, new Entry(market, fetchedAt, fetchedAt.plus(ttl)));
+      return this;
+    }
+
+    /** Adds an entry whose key is not there yet; false if it is. */
+    private boolean add(Key key, Entry entry) {
+      if (entries.putIfAbsent(key, entry) != null) {
+        return false;
+      }
+      for (InstrumentId id : List.of(entry.market().yes(), entry.market().no())) {
+        Key holder = holders.putIfAbsent(id, key);
+        if (holder != null && !holder.equals(key)) {
+          sharedByMarkets.add(id);
+        }
+      }
+      return true;
+    }
+
+    /** The entry of the market holding {@code instrument}, fresh or not (the first added if several). */
+    Optional<Entry> find(InstrumentId instrument) {
+      if (sharedByMarkets.contains(instrument)) {
+        return entries.values().stream()
+            .filter(entry -> entry.market().venue() == instrument.venue() && entry.holds(instrument))
+            .findFirst();
+      }
+      Key key = holders.get(instrument);
+      Entry entry = key == null ? null : entries.get(key);
+      return entry != null && entry.market().venue() == instrument.venue() && entry.holds(instrument)
+          ? Optional.of(entry) : Optional.empty();
+    }
+
+    /** The description of the market holding {@code instrument}, if cached and fresh at {@code now}. */
+    Optional<MarketInfo> fresh(InstrumentId instrument, Instant now) {
+      return find(instrument).filter(entry -> entry.freshAt(now)).map(Entry::market);
+    }
+
+    /** An immutable copy. */
+    MarketCache build() {
+      return entries.isEmpty() ? EMPTY : new MarketCache(new Builder(this));
+    }
+
+    private Builder(Builder from) {
+      entries.putAll(from.entries);
+      holders.putAll(from.holders);
+      sharedByMarkets.addAll(from.sharedByMarkets);
+    }
   }
 
   public static MarketCache empty() {
@@ -112,9 +193,7 @@ public final class MarketCache {
 
   /** The entry of the market holding {@code instrument}, fresh or not. */
   public Optional<Entry> find(InstrumentId instrument) {
-    return entries.values().stream()
-        .filter(entry -> entry.market().venue() == instrument.venue() && entry.holds(instrument))
-        .findFirst();
+    return contents.find(instrument);
   }
 
   /** The entry of {@code venue}'s market {@code marketId}, fresh or not. */
@@ -129,25 +208,23 @@ public final class MarketCache {
 
   /** This cache with {@code market} as fetched at {@code fetchedAt}, valid for {@code ttl}. */
   public MarketCache with(MarketInfo market, Instant fetchedAt, Duration ttl) {
-    if (ttl.isNegative()) {
-      throw new IllegalArgumentException("ttl must not be negative: " + ttl);
-    }
-    Map<Key, Entry> next = new LinkedHashMap<>(entries);
-    Key key = new Key(market.venue(), market.marketId());
-    next.remove(key); // re-added at the end: the order is the order of fetching
-    next.put(key, new Entry(market, fetchedAt, fetchedAt.plus(ttl)));
-    return new MarketCache(java.util.Collections.unmodifiableMap(next));
+    return new MarketCache(new Builder(contents).put(market, fetchedAt, ttl));
+  }
+
+  /** A builder holding this cache's entries, to add more to without copying for each. */
+  Builder toBuilder() {
+    return new Builder(contents);
   }
 
   /** This cache without the entries expired at {@code now}. */
   public MarketCache withoutExpiredAt(Instant now) {
-    Map<Key, Entry> next = new LinkedHashMap<>();
+    Builder next = new Builder();
     entries.forEach((key, entry) -> {
       if (entry.freshAt(now)) {
-        next.put(key, entry);
+        next.add(key, entry);
       }
     });
-    return next.size() == entries.size() ? this : new MarketCache(java.util.Collections.unmodifiableMap(next));
+    return next.entries.size() == entries.size() ? this : next.build();
   }
 
   String document() {
@@ -181,13 +258,13 @@ public final class MarketCache {
     } catch (IllegalArgumentException e) {
       throw new DataFileException(file, e.getMessage(), e);
     }
-    Map<Key, Entry> entries = new LinkedHashMap<>();
+    Builder entries = new Builder();
     for (int i = 0; i < markets.size(); i++) {
       JsonNode node = markets.get(i);
       try {
         Entry entry = entry(object(node, "a market"));
         Key key = new Key(entry.market().venue(), entry.market().marketId());
-        if (entries.put(key, entry) != null) {
+        if (!entries.add(key, entry)) {
           throw new IllegalArgumentException("appears twice");
         }
       } catch (RuntimeException e) {
@@ -196,7 +273,7 @@ public final class MarketCache {
             + ")" : "") + ": " + e.getMessage(), e);
       }
     }
-    return entries.isEmpty() ? EMPTY : new MarketCache(java.util.Collections.unmodifiableMap(entries));
+    return entries.build();
   }
 
   private static Entry entry(ObjectNode o) {
