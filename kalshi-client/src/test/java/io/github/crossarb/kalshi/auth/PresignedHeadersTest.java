@@ -132,8 +132,8 @@ class PresignedHeadersTest {
   @Test
   void theWorkerSignsAheadAfterTheFirstTake() throws Exception {
     try (PresignedHeaders pool = new PresignedHeaders(signer, "POST", PATH, 2, Duration.ofSeconds(1), clock)) {
-      assertThat(pool.take()).as("nothing signed before the first use").isNull();
-      List<Map.Entry<String, String>> headers = null;
+      assertThat(pool.ready()).as("nothing signed before the first use").isZero();
+      List<Map.Entry<String, String>> headers = pool.take(); // starts the worker (ready or not, by now)
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
       while (headers == null && System.nanoTime() < deadline) {
         headers = pool.take();
