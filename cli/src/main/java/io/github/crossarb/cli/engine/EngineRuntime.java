@@ -39,6 +39,7 @@ import io.github.crossarb.core.position.FillVoid;
 import io.github.crossarb.core.position.JournalEntry;
 import io.github.crossarb.core.position.PositionLedger;
 import io.github.crossarb.core.store.CachedMarketDirectory;
+import io.github.crossarb.core.store.BackgroundEventWriter;
 import io.github.crossarb.core.store.EventLog;
 import io.github.crossarb.core.store.JsonLedgerStore;
 import io.github.crossarb.core.store.PairsFile;
@@ -160,12 +161,23 @@ public final class EngineRuntime implements AutoCloseable {
       EventSink counted = metrics.sink();
       AtomicReference<EventSink> alerting = new AtomicReference<>(event -> { });
       EventBuffer webEvents = new EventBuffer(WEB_EVENTS_KEPT, event -> ConsoleEvents.format(event, false));
-      EventSink events = event -> {
+      // The JSON line, the console line and the dashboard's line are made and written on one
+      // background thread, in order: the engine's thread only enqueues, so an execution's orders
+      // are not sent after its events' serialisation and writes. Meters and alerts stay inline.
+      BackgroundEventWriter written = new BackgroundEventWriter("event-writer", event -> {
         log.emit(event);
         console.emit(event);
+        webEvents.emit(event); // the web dashboard's live log
+      }, BackgroundEventWriter.DEFAULT_CAPACITY, problem -> {
+        EngineEvent.Alert alert = new EngineEvent.Alert(clock.instant(), EngineEvent.Severity.CRITICAL, null, problem);
+        counted.emit(alert);
+        alerting.get().emit(alert);
+      }, clock);
+      files.add(written); // closed before the log (files close in reverse): flushes into it first
+      EventSink events = event -> {
+        written.emit(event);
         counted.emit(event);
         alerting.get().emit(event);
-        webEvents.emit(event); // the web dashboard's live log
       };
       AlertSettings alertSettings = AlertSettings.from(config);
       AlertNotifier alerts = !alertSettings.enabled() ? null : new AlertNotifier(vertx, alertSettings,
@@ -216,6 +228,7 @@ public final class EngineRuntime implements AutoCloseable {
         trading.put(EngineMode.PAPER, trading(vertx, paper, capabilities, paperLedger, pairs, settings, clock));
         // Lines reach the OS at once; this bounds how long one may wait to be forced to disk.
         vertx.setPeriodic(EventLog.DEFAULT_SYNC_INTERVAL.toMillis(), id -> vertx.executeBlocking(() -> {
+          written.flush(EventLog.DEFAULT_SYNC_INTERVAL);
           log.sync();
           return null;
         }));

@@ -13,6 +13,7 @@ import io.github.crossarb.core.venue.VenueUnavailableException;
 import io.github.crossarb.kalshi.KalshiConfig;
 import io.github.crossarb.kalshi.KalshiRateTier;
 import io.github.crossarb.kalshi.auth.KalshiSigner;
+import io.github.crossarb.kalshi.auth.PresignedHeaders;
 import io.github.crossarb.kalshi.dto.KalshiMarketData;
 import io.github.crossarb.kalshi.dto.KalshiOrders;
 import io.github.crossarb.kalshi.dto.KalshiPortfolio;
@@ -65,11 +66,15 @@ public final class KalshiRestClient {
   public record Prepared(HttpMethod method, String url, String pathAndQuery, List<Map.Entry<String, String>> headers, String body) {}
 
   private static final VenueId KALSHI = VenueId.KALSHI;
+  /** Where orders are created ({@code POST}), under the base path. */
+  static final String CREATE_ORDER_PATH = "/portfolio/events/orders";
 
   private final Vertx vertx;
   private final KalshiConfig config;
   private final WebClient web;
   private final KalshiSigner signer;
+  /** The order-create request's auth headers, signed ahead off the event loop (null without credentials). */
+  private final PresignedHeaders orderHeaders;
   private final TokenBucket readBucket;
   /** Write budgets per exchange shard ({@code exchange_index}): shards ≥ 1 have their own bucket. */
   private final Map<Integer, TokenBucket> writeBuckets = new java.util.HashMap<>();
@@ -88,6 +93,8 @@ public final class KalshiRestClient {
     this.json = mapper();
     String path = config.restBaseUrl().getRawPath();
     this.basePath = path == null ? "" : path;
+    this.orderHeaders = signer == null ? null : new PresignedHeaders(signer, HttpMethod.POST.name(),
+        basePath + CREATE_ORDER_PATH, PresignedHeaders.DEFAULT_SIZE, PresignedHeaders.DEFAULT_MAX_AGE, config.clock());
   }
 
   /** The mapper for Kalshi JSON: snake_case, unknown fields ignored, exact decimals. */
@@ -108,6 +115,9 @@ public final class KalshiRestClient {
   }
 
   public void close() {
+    if (orderHeaders != null) {
+      orderHeaders.close();
+    }
     web.close();
   }
 
@@ -276,7 +286,7 @@ public final class KalshiRestClient {
   // ---------------------------------------------------------------- V2 order entry
 
   public Call createOrderCall(KalshiOrders.CreateOrderRequest request) {
-    return new Call("createOrder", HttpMethod.POST, "/portfolio/events/orders", List.of(), request, true,
+    return new Call("createOrder", HttpMethod.POST, CREATE_ORDER_PATH, List.of(), request, true,
         Budget.WRITE, KalshiRateTier.DEFAULT_COST);
   }
 
@@ -330,8 +340,13 @@ public final class KalshiRestClient {
 
   // ---------------------------------------------------------------- machinery
 
-  /** The request {@code call} would send now, signed (secret header values as they are). */
+  /** The request {@code call} would send now, signed here (secret header values as they are). */
   public Prepared prepare(Call call) {
+    return prepare(call, false);
+  }
+
+  /** {@code presigned}: an order submit may take a pre-signed header set (only for a request that is sent). */
+  private Prepared prepare(Call call, boolean presigned) {
     if (call.requiresAuth() && signer == null) {
       throw new VenueConfigException(KALSHI, "Kalshi " + call.name()
           + " needs credentials: set KALSHI_API_KEY_ID and KALSHI_KEY_FILE or KALSHI_KEY_B64");
@@ -353,7 +368,11 @@ public final class KalshiRestClient {
       headers.add(Map.entry("Content-Type", "application/json"));
     }
     if (signer != null) {
-      headers.addAll(signer.headers(config.clock().millis(), call.method().name(), pathAndQuery.toString()));
+      // An order submit takes a pre-signed set (used once, fresh); anything else, or none ready, signs here.
+      List<Map.Entry<String, String>> auth = presigned && orderHeaders != null
+          && orderHeaders.covers(call.method().name(), pathAndQuery.toString()) ? orderHeaders.take() : null;
+      headers.addAll(auth != null ? auth
+          : signer.headers(config.clock().millis(), call.method().name(), pathAndQuery.toString()));
     }
     String origin = config.restBaseUrl().getScheme() + "://" + config.restBaseUrl().getRawAuthority();
     return new Prepared(call.method(), origin + pathAndQuery, pathAndQuery.toString(), headers, body);
@@ -389,13 +408,13 @@ public final class KalshiRestClient {
   private Future<Buffer> send(Call call, int attempt) {
     Prepared prepared;
     try {
-      prepared = prepare(call);
+      prepared = prepare(call, true);
     } catch (VenueException e) {
       return Future.failedFuture(e);
     }
     TokenBucket bucket = call.budget() == Budget.READ ? readBucket : writeBucket(shardOf(call));
     long wait = bucket.reserve(call.cost());
-    Future<Buffer> sent = wait == 0 ? sendNow(call, prepared) : delay(wait).compose(v -> sendNow(call, prepare(call)));
+    Future<Buffer> sent = wait == 0 ? sendNow(call, prepared) : delay(wait).compose(v -> sendNow(call, prepare(call, true)));
     return sent.recover(failure -> {
       boolean retryable = failure instanceof RateLimitedException
           // Reads are idempotent: a 5xx or a lost connection may be retried. Writes never are.

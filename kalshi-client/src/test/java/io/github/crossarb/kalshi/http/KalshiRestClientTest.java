@@ -186,6 +186,35 @@ class KalshiRestClientTest {
   }
 
   @Test
+  void orderSubmitsCarryFreshNeverRepeatedSignaturesOverTheirOwnPath(WireMockRuntimeInfo wm) throws Exception {
+    stubFor(post(urlEqualTo("/trade-api/v2/portfolio/events/orders")).willReturn(aResponse().withStatus(201)
+        .withHeader("Content-Type", "application/json").withBody("{\"order_id\":\"o\"}")));
+    KalshiRestClient client = client(wm);
+    try {
+      // The first submit signs inline and starts the worker; later ones take pre-signed sets when ready.
+      for (int i = 0; i < 6; i++) {
+        KalshiOrders.CreateOrderRequest body = new KalshiOrders.CreateOrderRequest("T", "c-" + i, "bid", "1.00",
+            "0.5000", "good_till_canceled", "taker_at_cross", null, null, null, 0);
+        long before = System.currentTimeMillis();
+        await(client.createOrder(body));
+        List<LoggedRequest> sent = findAll(postRequestedFor(urlEqualTo("/trade-api/v2/portfolio/events/orders")));
+        long timestamp = Long.parseLong(sent.get(sent.size() - 1).getHeader("KALSHI-ACCESS-TIMESTAMP"));
+        assertThat(before - timestamp).as("signed at most 1 s before it was sent").isLessThanOrEqualTo(1_000);
+      }
+      List<LoggedRequest> sent = findAll(postRequestedFor(urlEqualTo("/trade-api/v2/portfolio/events/orders")));
+      assertThat(sent).hasSize(6);
+      for (LoggedRequest request : sent) {
+        assertThat(KalshiSigner.verify(KalshiTestSupport.publicKey(),
+            request.getHeader("KALSHI-ACCESS-TIMESTAMP") + "POST/trade-api/v2/portfolio/events/orders",
+            request.getHeader("KALSHI-ACCESS-SIGNATURE"))).isTrue();
+      }
+      assertThat(sent).extracting(r -> r.getHeader("KALSHI-ACCESS-SIGNATURE")).doesNotHaveDuplicates();
+    } finally {
+      client.close();
+    }
+  }
+
+  @Test
   void batchCreateReportsEachItemOnItsOwn(WireMockRuntimeInfo wm) throws Exception {
     stubFor(post(urlEqualTo("/trade-api/v2/portfolio/events/orders/batched")).willReturn(okJson(
         "{\"orders\":[{\"order_id\":\"o1\",\"client_order_id\":\"a\",\"fill_count\":\"0.00\",\"remaining_count\":\"1.00\"},"

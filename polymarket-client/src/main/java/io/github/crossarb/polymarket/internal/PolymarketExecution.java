@@ -561,6 +561,7 @@ public final class PolymarketExecution implements ExecutionClient {
     if (userStream != null) {
       userStream.close();
     }
+    bindings.close();
     return Future.succeededFuture();
   }
 }

@@ -38,4 +38,35 @@ class OrderBindingsTest {
     assertThat(second.clientIdOf("0xAbC")).contains(new ClientOrderId("c-1"));
     assertThat(second.hashOf(new ClientOrderId("c-2"))).isEmpty();
   }
+
+  @Test
+  void aBindAfterATornLineCutsItOffAndATornHashIsNeverRead(@TempDir Path dir) throws Exception {
+    Path journal = dir.resolve("orders.tsv");
+    OrderBindings first = new OrderBindings(journal);
+    first.bind(new ClientOrderId("c-1"), "0xabc");
+    first.close();
+    Files.writeString(journal, "c-2\t0xde", StandardCharsets.UTF_8, StandardOpenOption.APPEND); // cut mid-hash
+    OrderBindings second = new OrderBindings(journal);
+    assertThat(second.hashOf(new ClientOrderId("c-2"))).as("a torn line is not a binding").isEmpty();
+    second.bind(new ClientOrderId("c-3"), "0xdef");
+    second.bind(new ClientOrderId("c-4"), "0x123");
+    second.close();
+
+    OrderBindings third = new OrderBindings(journal);
+    assertThat(third.hashOf(new ClientOrderId("c-1"))).contains("0xabc");
+    assertThat(third.hashOf(new ClientOrderId("c-2"))).isEmpty();
+    assertThat(third.hashOf(new ClientOrderId("c-3"))).contains("0xdef");
+    assertThat(third.hashOf(new ClientOrderId("c-4"))).contains("0x123");
+    assertThat(Files.readString(journal)).isEqualTo("c-1\t0xabc\nc-3\t0xdef\nc-4\t0x123\n");
+  }
+
+  @Test
+  void bindingsAreWrittenBeforeBindReturnsAndReadableByAnotherReader(@TempDir Path dir) throws Exception {
+    Path journal = dir.resolve("sub").resolve("orders.tsv");
+    OrderBindings bindings = new OrderBindings(journal);
+    bindings.bind(new ClientOrderId("c-1"), "0xAA");
+    // Not closed: what a killed process leaves behind must already be in the file.
+    assertThat(new OrderBindings(journal).hashOf(new ClientOrderId("c-1"))).contains("0xaa");
+    bindings.close();
+  }
 }
