@@ -365,7 +365,8 @@ public final class EngineRuntime implements AutoCloseable {
       try {
         List<JournalEntry> history = List.copyOf(store.journal());
         Map<VenueId, Instant> newest = VenueReconciler.newestFills(history);
-        return new Ledger(DurableLedger.open(store, pairs), newest, history, pairs);
+        // Snapshots written after each fill, off the engine's event loop (the journal stays durable first).
+        return new Ledger(DurableLedger.open(store, pairs, true), newest, history, pairs);
       } catch (IOException | RuntimeException e) {
         store.close();
         throw e;

@@ -7,6 +7,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link PositionLedger} kept in a {@link LedgerStore}: what the engine records fills and
@@ -17,6 +20,14 @@ import java.util.Optional;
  * atomically. A crash therefore leaves a snapshot that reflects the whole journal or all of it
  * but the last entry, and {@link #open} repairs the latter. Entries that change nothing
  * (duplicates) write nothing.
+ *
+ * <p>{@linkplain #open(LedgerStore, Collection, boolean) Opened with a snapshot writer}, step (4)
+ * runs on a thread of the ledger's own instead of the caller's: {@link #record} returns once the
+ * entry is durable in the journal and applied, and the snapshot is built and written after it,
+ * coalesced (several entries recorded meanwhile cost one write). The journal stays the source of
+ * truth: a crash leaves a snapshot some entries behind it, which {@link #open} rewrites from the
+ * replay just the same. {@link #close} writes the last snapshot before it returns. The engine uses
+ * this so that a fill never holds its event loop for the snapshot's JSON and file syncs.
  *
  * <p>If the store fails ({@link IOException}) the journal may or may not hold the entry, so this
  * ledger stops: every later {@link #record} throws {@link IllegalStateException} until the
@@ -43,14 +54,24 @@ public final class DurableLedger implements Closeable {
   private final LedgerStore store;
   private final PositionLedger ledger;
   private final Recovery recovery;
+  /** Writes snapshots after {@link #record} returns (one thread: writes never overlap); null: in record. */
+  private final ExecutorService snapshotWriter;
   private IOException failure;
   /** The snapshot of the ledger as it is, or null until asked for after a change. */
   private LedgerSnapshot current;
+  /** Whether a snapshot write is queued and not yet begun (it will take the snapshot as it is then). */
+  private boolean snapshotQueued;
+  private boolean closed;
 
-  private DurableLedger(LedgerStore store, PositionLedger ledger, Recovery recovery) {
+  private DurableLedger(LedgerStore store, PositionLedger ledger, Recovery recovery, boolean writeSnapshotsAfter) {
     this.store = store;
     this.ledger = ledger;
     this.recovery = recovery;
+    this.snapshotWriter = !writeSnapshotsAfter ? null : Executors.newSingleThreadExecutor(task -> {
+      Thread thread = new Thread(task, "ledger-snapshot");
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   /**
@@ -62,6 +83,15 @@ public final class DurableLedger implements Closeable {
    *     holds (journal entries were lost: nothing is overwritten)
    */
   public static DurableLedger open(LedgerStore store, Collection<MarketPair> pairs) throws IOException {
+    return open(store, pairs, false);
+  }
+
+  /**
+   * {@link #open(LedgerStore, Collection)}, with the snapshot written after {@link #record} returns
+   * on a thread of the ledger's own when {@code writeSnapshotsAfter} (see the class comment).
+   */
+  public static DurableLedger open(LedgerStore store, Collection<MarketPair> pairs, boolean writeSnapshotsAfter)
+      throws IOException {
     List<JournalEntry> journal = store.journal();
     PositionLedger ledger;
     try {
@@ -82,7 +112,8 @@ public final class DurableLedger implements Closeable {
           + entries + ": journal entries were lost; refusing to overwrite the snapshot");
     } else if (savedEntries < entries) {
       reason = "snapshot reflected " + savedEntries + " of " + entries + " journal entries"
-          + (savedEntries == entries - 1 ? " (crash before the snapshot write)" : " (more than one behind: unexpected)")
+          + (savedEntries == entries - 1 ? " (crash before the snapshot write)"
+              : " (crash before the snapshot write; snapshots written after the journal lag it)")
           + ": rewritten from the journal";
     } else if (!saved.get().equals(replayed)) {
       reason = "snapshot disagreed with the journal replay (pairs changed, or the file was edited): rewritten";
@@ -94,7 +125,7 @@ public final class DurableLedger implements Closeable {
       store.saveSnapshot(replayed);
     }
     return new DurableLedger(store, ledger,
-        new Recovery(entries, savedEntries, store.discardedTailBytes(), rewrite, reason));
+        new Recovery(entries, savedEntries, store.discardedTailBytes(), rewrite, reason), writeSnapshotsAfter);
   }
 
   /**
@@ -110,6 +141,9 @@ public final class DurableLedger implements Closeable {
     if (failure != null) {
       throw new IllegalStateException("the ledger store failed earlier; recover by reopening it", failure);
     }
+    if (closed) {
+      throw new IllegalStateException("the ledger is closed");
+    }
     PositionLedger.Change change = ledger.plan(entry); // every check and the arithmetic, nothing written
     if (change == null) {
       return false;
@@ -117,13 +151,38 @@ public final class DurableLedger implements Closeable {
     try {
       store.append(entry);
       ledger.commit(change);
-      current = ledger.snapshot();
-      store.saveSnapshot(current);
+      current = null;
+      if (snapshotWriter == null) {
+        store.saveSnapshot(snapshot());
+      } else if (!snapshotQueued) {
+        snapshotQueued = true;
+        snapshotWriter.execute(this::writeSnapshot);
+      }
     } catch (IOException | RuntimeException e) {
       failure = e instanceof IOException io ? io : new IOException(e);
       throw e;
     }
     return true;
+  }
+
+  /** On the snapshot writer: writes the ledger as it is now (entries recorded since it was queued included). */
+  private void writeSnapshot() {
+    LedgerSnapshot latest;
+    synchronized (this) {
+      snapshotQueued = false;
+      if (failure != null) {
+        return;
+      }
+      latest = snapshot();
+    }
+    try {
+      store.saveSnapshot(latest); // outside the lock: record goes on meanwhile; the next write is queued
+    } catch (IOException | RuntimeException e) {
+      synchronized (this) {
+        // As in record: the store failed, so this ledger stops; the next record says so.
+        failure = e instanceof IOException io ? io : new IOException(e);
+      }
+    }
   }
 
   /** The current positions (built once per change: readers such as the engine ask often). */
@@ -144,8 +203,37 @@ public final class DurableLedger implements Closeable {
     return failure != null;
   }
 
+  /**
+   * Closes the store; with a snapshot writer, first waits for its queued write and writes the last
+   * snapshot, so a clean close leaves the snapshot reflecting the whole journal.
+   */
   @Override
-  public synchronized void close() throws IOException {
-    store.close();
+  public void close() throws IOException {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    if (snapshotWriter != null) {
+      snapshotWriter.shutdown();
+      try {
+        if (!snapshotWriter.awaitTermination(30, TimeUnit.SECONDS)) {
+          throw new IOException("the positions snapshot writer did not finish within 30 s");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while the positions snapshot was written", e);
+      }
+    }
+    synchronized (this) {
+      try {
+        if (snapshotWriter != null && failure == null) {
+          store.saveSnapshot(snapshot());
+        }
+      } finally {
+        store.close();
+      }
+    }
   }
 }

@@ -19,15 +19,15 @@ import org.junit.jupiter.api.Test;
 class DurableLedgerTest {
 
   /** A store in memory that records the order of writes and can fail on demand. */
-  static final class MemoryStore implements LedgerStore {
+  static class MemoryStore implements LedgerStore {
     final List<JournalEntry> journal = new ArrayList<>();
-    LedgerSnapshot snapshot;
-    final List<String> writes = new ArrayList<>();
-    boolean failAppend;
-    boolean failSave;
+    volatile LedgerSnapshot snapshot;
+    final List<String> writes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    volatile boolean failAppend;
+    volatile boolean failSave;
 
     @Override
-    public List<JournalEntry> journal() {
+    public synchronized List<JournalEntry> journal() {
       return List.copyOf(journal);
     }
 
@@ -37,12 +37,12 @@ class DurableLedgerTest {
     }
 
     @Override
-    public Optional<LedgerSnapshot> loadSnapshot() {
+    public synchronized Optional<LedgerSnapshot> loadSnapshot() {
       return Optional.ofNullable(snapshot);
     }
 
     @Override
-    public void append(JournalEntry entry) throws IOException {
+    public synchronized void append(JournalEntry entry) throws IOException {
       if (failAppend) {
         throw new IOException("disk full");
       }
@@ -51,7 +51,7 @@ class DurableLedgerTest {
     }
 
     @Override
-    public void saveSnapshot(LedgerSnapshot s) throws IOException {
+    public synchronized void saveSnapshot(LedgerSnapshot s) throws IOException {
       if (failSave) {
         throw new IOException("disk full");
       }
@@ -163,5 +163,79 @@ class DurableLedgerTest {
     DurableLedger recovered = DurableLedger.open(store, PAIRS);
     assertThat(recovered.recovery().reason()).contains("0 of 1");
     assertThat(recovered.snapshot()).isEqualTo(ledger.snapshot());
+  }
+
+  // ---- snapshots written after record (the engine's mode)
+
+  /** A store whose snapshot writes wait at a gate, so a test can hold one in progress. */
+  static final class GatedStore extends MemoryStore {
+    final java.util.concurrent.Semaphore entered = new java.util.concurrent.Semaphore(0);
+    final java.util.concurrent.CountDownLatch open = new java.util.concurrent.CountDownLatch(1);
+    volatile boolean gated;
+
+    @Override
+    public void saveSnapshot(LedgerSnapshot s) throws IOException {
+      if (gated) {
+        entered.release();
+        try {
+          if (!open.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IOException("test gate never opened");
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException(e);
+        }
+      }
+      super.saveSnapshot(s);
+    }
+  }
+
+  @Test
+  void withASnapshotWriterRecordReturnsOnceJournaledAndWritesCoalesce() throws Exception {
+    GatedStore store = new GatedStore();
+    DurableLedger ledger = DurableLedger.open(store, PAIRS, true);
+    Fill c = buy("c", K_FED, Outcome.YES, "5", "0.41", "0.07");
+    store.gated = true;
+    assertThat(ledger.record(a)).isTrue();
+    assertThat(store.entered.tryAcquire(10, java.util.concurrent.TimeUnit.SECONDS)).as("first write began").isTrue();
+    assertThat(ledger.record(b)).as("returns while a snapshot write is in progress").isTrue();
+    assertThat(ledger.record(c)).isTrue();
+    assertThat(store.journal).containsExactly(a, b, c);
+    assertThat(store.writes).containsExactly("save 0", "append a", "append b", "append c");
+    store.gated = false;
+    store.open.countDown();
+    ledger.close();
+    // The write in progress took the ledger as it was (1 entry); b and c cost one more write.
+    assertThat(store.writes).containsExactly("save 0", "append a", "append b", "append c", "save 1", "save 3", "save 3");
+    assertThat(store.snapshot).isEqualTo(PositionLedger.replay(PAIRS, List.of(a, b, c)).snapshot());
+    assertThatThrownBy(() -> ledger.record(b)).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+  }
+
+  @Test
+  void aSnapshotSeveralEntriesBehindIsRewrittenOnOpen() throws IOException {
+    MemoryStore store = new MemoryStore();
+    store.journal.addAll(List.of(a, b));
+    store.snapshot = PositionLedger.replay(PAIRS, List.of()).snapshot(); // killed before any write caught up
+    DurableLedger ledger = DurableLedger.open(store, PAIRS, true);
+    assertThat(ledger.recovery().reason()).contains("0 of 2").contains("snapshots written after the journal lag it");
+    assertThat(store.snapshot).isEqualTo(PositionLedger.replay(PAIRS, List.of(a, b)).snapshot());
+    ledger.close();
+  }
+
+  @Test
+  void aFailedSnapshotWriteStopsTheLedgerAtItsNextRecord() throws Exception {
+    MemoryStore store = new MemoryStore();
+    DurableLedger ledger = DurableLedger.open(store, PAIRS, true);
+    store.failSave = true;
+    assertThat(ledger.record(a)).as("journaled and applied; the write fails after").isTrue();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (!ledger.failed() && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertThat(ledger.failed()).isTrue();
+    assertThatThrownBy(() -> ledger.record(b)).isInstanceOf(IllegalStateException.class).hasMessageContaining("failed earlier");
+    ledger.close();
+    store.failSave = false;
+    assertThat(DurableLedger.open(store, PAIRS).recovery().reason()).contains("0 of 1");
   }
 }

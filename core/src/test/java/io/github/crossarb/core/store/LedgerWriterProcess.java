@@ -34,7 +34,9 @@ public final class LedgerWriterProcess {
     long seed = Long.parseLong(args[1]);
     Random random = new Random(seed);
     PrintStream out = System.out;
-    try (DurableLedger ledger = JsonLedgerStore.recover(dir, LedgerFixtures.PAIRS)) {
+    boolean snapshotsAfter = args.length > 2 && args[2].equals("snapshots-after");
+    JsonLedgerStore store = JsonLedgerStore.open(dir, java.time.Clock.systemUTC());
+    try (DurableLedger ledger = DurableLedger.open(store, LedgerFixtures.PAIRS, snapshotsAfter)) {
       out.println("READY " + ledger.snapshot().journalEntries() + " " + ledger.recovery().reason());
       out.flush();
       List<Fill> mine = new ArrayList<>();
