@@ -63,9 +63,12 @@ class EngineSimulatorIT {
       // Both legs filled at the planned levels, with the venues' own fees: the ledger's locked-in
       // profit is the calculator's expected profit.
       assertThat(pair.lockedProfit()).isEqualTo(found.opportunity().expectedProfit());
-      assertThat(PositionsFile.read(dataDir).orElseThrow().snapshot().pair(FED).hedged()).isEqualTo(Quantity.of(20));
       assertThat(h.ourOrders(VenueId.KALSHI)).hasSize(1);
       assertThat(h.ourOrders(VenueId.POLYMARKET)).hasSize(1);
+      h.stopEngine();
+      // positions.json is written just after each fill, off the engine's event loop; a stopped
+      // engine has written the last one.
+      assertThat(PositionsFile.read(dataDir).orElseThrow().snapshot().pair(FED).hedged()).isEqualTo(Quantity.of(20));
     }
     assertThat(EventLog.read(dataDir.resolve(EventLog.FILE_NAME)))
         .anySatisfy(e -> assertThat(e).isInstanceOf(ExecutionFinished.class));
@@ -235,6 +238,7 @@ class EngineSimulatorIT {
 
       assertThat(h.ourOrders(VenueId.KALSHI)).isEmpty();
       assertThat(h.ourOrders(VenueId.POLYMARKET)).isEmpty();
+      h.stopEngine(); // the ledgers' last snapshots written
       assertThat(PositionsFile.read(dataDir.resolve("paper")).orElseThrow().snapshot().pair(FED).hedged())
           .isEqualTo(Quantity.of(20));
       assertThat(PositionsFile.read(dataDir).orElseThrow().snapshot().fills()).isZero();
