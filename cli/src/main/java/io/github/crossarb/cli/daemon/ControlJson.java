@@ -1,6 +1,7 @@
 package io.github.crossarb.cli.daemon;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -10,12 +11,15 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.crossarb.core.model.ClientOrderId;
 import io.github.crossarb.core.model.InstrumentId;
 import io.github.crossarb.core.model.Money;
 import io.github.crossarb.core.model.Price;
 import io.github.crossarb.core.model.Quantity;
 import io.github.crossarb.core.model.VenueOrderId;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +41,34 @@ public final class ControlJson {
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private ControlJson() {}
+
+  /** {@code value} as JSON text with {@link #MAPPER}. */
+  public static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("not serialisable: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /**
+   * Ends {@code response} with {@code status} and the JSON text {@code json}, never cached (the
+   * control endpoint's and the web server's replies); a response already ended or closed is left.
+   */
+  public static void reply(HttpServerResponse response, int status, String json) {
+    if (response.ended() || response.closed()) {
+      return;
+    }
+    response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end(json);
+  }
+
+  /** {@link #reply} with {@code {"error": message}}. */
+  public static void error(HttpServerResponse response, int status, String message) {
+    ObjectNode json = MAPPER.createObjectNode();
+    json.put("error", message);
+    reply(response, status, write(json));
+  }
 
   /** Serializers and deserializers for core's value types, and for {@link Instant} and {@link Duration}. */
   public static SimpleModule module() {

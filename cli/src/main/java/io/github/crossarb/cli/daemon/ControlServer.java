@@ -1,6 +1,5 @@
 package io.github.crossarb.cli.daemon;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -130,7 +129,7 @@ public final class ControlServer implements AutoCloseable {
             return;
           }
           try {
-            replyText(req, 200, write(ar.result()));
+            ControlJson.reply(req.response(), 200, ControlJson.write(ar.result()));
           } catch (RuntimeException e) {
             error(req, 500, oneLine(e));
           }
@@ -157,7 +156,7 @@ public final class ControlServer implements AutoCloseable {
       error(req, 400, "since must be a number, was '" + param + "'");
       return;
     }
-    replyText(req, 200, write(target.events().since(since, MAX_EVENTS)));
+    ControlJson.reply(req.response(), 200, ControlJson.write(target.events().since(since, MAX_EVENTS)));
   }
 
   private void command(HttpServerRequest req, String name, Buffer body) {
@@ -279,27 +278,12 @@ public final class ControlServer implements AutoCloseable {
     return header != null && MessageDigest.isEqual(token, header.getBytes(StandardCharsets.US_ASCII));
   }
 
-  private static String write(Object value) {
-    try {
-      return ControlJson.MAPPER.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("not serialisable: " + e.getOriginalMessage(), e);
-    }
-  }
-
   private static void reply(HttpServerRequest req, int status, JsonNode json) {
-    replyText(req, status, write(json));
-  }
-
-  private static void replyText(HttpServerRequest req, int status, String json) {
-    req.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end(json);
+    ControlJson.reply(req.response(), status, ControlJson.write(json));
   }
 
   private static void error(HttpServerRequest req, int status, String message) {
-    ObjectNode json = ControlJson.MAPPER.createObjectNode();
-    json.put("error", message);
-    reply(req, status, json);
+    ControlJson.error(req.response(), status, message);
   }
 
   public static String oneLine(Throwable e) {

@@ -77,7 +77,7 @@ final class StreamHub {
 
   private synchronized String json(EngineSnapshot snapshot) {
     if (last.snapshot() != snapshot) {
-      last = new Serialized(snapshot, WebServer.write(snapshot));
+      last = new Serialized(snapshot, ControlJson.write(snapshot));
     }
     return last.json();
   }
@@ -121,7 +121,7 @@ final class StreamHub {
         json.put("seq", entry.seq());
         json.put("time", entry.time().toString());
         json.put("text", entry.text());
-        write("event: event\nid: " + entry.seq() + "\ndata: " + WebServer.write(json) + "\n\n");
+        write("event: event\nid: " + entry.seq() + "\ndata: " + ControlJson.write(json) + "\n\n");
       }
       lastEvent = page.next();
       EngineSnapshot now = target.published();

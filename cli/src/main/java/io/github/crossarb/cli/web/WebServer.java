@@ -1,6 +1,5 @@
 package io.github.crossarb.cli.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -293,7 +292,7 @@ public final class WebServer implements AutoCloseable {
       if (ar.failed()) {
         error(ctx, 503, "no snapshot from the engine: " + ControlServer.oneLine(ar.cause()));
       } else {
-        replyText(ctx, 200, write(ar.result()));
+        ControlJson.reply(ctx.response(), 200, ControlJson.write(ar.result()));
       }
     });
   }
@@ -428,30 +427,12 @@ public final class WebServer implements AutoCloseable {
     }
   }
 
-  static String write(Object value) {
-    try {
-      return ControlJson.MAPPER.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("not serialisable: " + e.getOriginalMessage(), e);
-    }
-  }
-
   private static void reply(RoutingContext ctx, int status, JsonNode json) {
-    replyText(ctx, status, write(json));
-  }
-
-  private static void replyText(RoutingContext ctx, int status, String json) {
-    if (ctx.response().ended() || ctx.response().closed()) {
-      return;
-    }
-    ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
-        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end(json);
+    ControlJson.reply(ctx.response(), status, ControlJson.write(json));
   }
 
   private static void error(RoutingContext ctx, int status, String message) {
-    ObjectNode json = ControlJson.MAPPER.createObjectNode();
-    json.put("error", message);
-    reply(ctx, status, json);
+    ControlJson.error(ctx.response(), status, message);
   }
 
   @Override
