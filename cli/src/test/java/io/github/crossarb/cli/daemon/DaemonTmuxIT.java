@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.crossarb.cli.ExitCodes;
+import io.github.crossarb.cli.TmuxServer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -36,7 +34,7 @@ class DaemonTmuxIT {
 
   @TempDir Path workDir;
 
-  private final String server = "crossarb-daemon-it-" + UUID.randomUUID().toString().substring(0, 8);
+  private final TmuxServer tmuxServer = new TmuxServer("crossarb-daemon-it");
   private final LinkedBlockingQueue<Object> never = new LinkedBlockingQueue<>();
 
   private static boolean tmuxInstalled() {
@@ -161,19 +159,6 @@ class DaemonTmuxIT {
   }
 
   private String tmux(List<String> args) throws Exception {
-    List<String> all = new ArrayList<>(List.of("tmux", "-L", server, "-f", "/dev/null"));
-    all.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(all).redirectErrorStream(true);
-    builder.environment().keySet().removeIf(key -> key.startsWith("ARB_") || key.startsWith("KALSHI_")
-        || key.startsWith("POLY_") || key.equals("JAVA_OPTS") || key.equals("TMUX") || key.equals("NO_COLOR"));
-    builder.environment().put("TERM", "xterm-256color");
-    builder.environment().put("ARB_WEB_LISTEN", "127.0.0.1:0"); // never the default 8080: tests run side by side
-    Process p = builder.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(20, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("tmux " + args + " did not finish");
-    }
-    return out;
+    return tmuxServer.run(args);
   }
 }
