@@ -77,8 +77,9 @@ public final class EndToEnd {
       OUT.println("results: " + file);
       System.exit(0);
     } catch (Exception e) {
-      System.err.println("e2e: failed: " + e);
-      e.printStackTrace();
+      // One line; the engine's own output is in e2e-work/engine.out under the results directory.
+      System.err.println("e2e: failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+          + (e.getCause() == null || e.getCause() == e ? "" : " (" + e.getCause() + ")"));
       System.exit(1);
     }
   }

@@ -185,11 +185,11 @@ class AlertNotifierTest {
   void aTelegramChannelNameIsSentAsAStringAndNtfyWithoutATokenSendsNoAuthorization() {
     OperatorAlert alert = OperatorAlert.of(T, AlertKind.UNKNOWN_ORDER, Severity.WARNING, null, "order o1 unknown", "k");
     AlertSink.WebhookRequest telegram =
-        new AlertSink.Telegram("https://api.example.test/", Secret.of(TELEGRAM_TOKEN), "@arbalerts").format(alert);
-    assertThat(telegram.url().reveal()).isEqualTo("https://api.example.test/bot" + TELEGRAM_TOKEN + "/sendMessage");
+        new AlertSink.Telegram("http://127.0.0.1:9/", Secret.of(TELEGRAM_TOKEN), "@arbalerts").format(alert);
+    assertThat(telegram.url().reveal()).isEqualTo("http://127.0.0.1:9/bot" + TELEGRAM_TOKEN + "/sendMessage");
     assertThat(telegram.body()).isEqualTo("{\"chat_id\":\"@arbalerts\",\"text\":\"[WARNING] Unknown order outcome: "
         + "order o1 unknown\"}");
-    AlertSink.WebhookRequest ntfy = new AlertSink.Ntfy(Secret.of("https://ntfy.example.test/t"), null).format(alert);
+    AlertSink.WebhookRequest ntfy = new AlertSink.Ntfy(Secret.of("http://127.0.0.1:9/t"), null).format(alert);
     assertThat(ntfy.headers()).doesNotContainKey("Authorization").containsEntry("Priority", "high")
         .containsEntry("Tags", "warning,unknown_order");
   }
@@ -381,8 +381,8 @@ class AlertNotifierTest {
   @Test
   void settingsAndRequestsNeverPrintTheirSecrets() {
     AlertSettings settings = new AlertSettings(List.of(slack(),
-        new AlertSink.Telegram("https://api.telegram.org", Secret.of(TELEGRAM_TOKEN), "42"),
-        new AlertSink.Ntfy(Secret.of("https://ntfy.example.test/SECRETTOPIC"), Secret.of("tk_SECRET"))),
+        new AlertSink.Telegram("http://127.0.0.1:9", Secret.of(TELEGRAM_TOKEN), "42"),
+        new AlertSink.Ntfy(Secret.of("http://127.0.0.1:9/SECRETTOPIC"), Secret.of("tk_SECRET"))),
         Severity.WARNING, Duration.ofMinutes(10), 20, Duration.ofSeconds(60));
     assertThat(settings.toString()).isEqualTo("AlertSettings[sinks=[slack, telegram, ntfy], minSeverity=WARNING, "
         + "dedupWindow=PT10M, ratePerMinute=20, feedUntrustedAfter=PT1M]").doesNotContain("SECRET");
